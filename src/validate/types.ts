@@ -1,0 +1,41 @@
+// The validator's contract (kubeconform's vocabulary, so the CLI can speak it).
+import type { FieldPath, ManifestObject } from '../core/types.js';
+
+/** kubeconform's status strings. */
+export type ResourceStatus = 'valid' | 'invalid' | 'error' | 'skipped' | 'empty';
+
+export interface FieldError {
+  /** JSON pointer of the offending field, as kubeconform prints it ("/spec/replicas"). */
+  path: string;
+  /** The same path as segments, to find its line with ManifestObject.lineOf. */
+  segments: FieldPath;
+  msg: string;
+}
+
+export interface ResourceResult {
+  file: string;
+  /** Absent when the document could not be read as an object. */
+  object?: ManifestObject;
+  status: ResourceStatus;
+  /** For invalid/error: one line saying what is wrong. */
+  msg?: string;
+  validationErrors: FieldError[];
+}
+
+export interface ValidatorOptions {
+  /** "1.33.13", "v1.33.13" or "master" (kubeconform's default). */
+  kubernetesVersion?: string;
+  strict?: boolean;
+  /** kubeconform --schema-location values: "default", a folder, a file template, or a URL template. */
+  schemaLocations?: string[];
+  ignoreMissingSchemas?: boolean;
+  /** Kinds to skip / reject: "Kind" or "group/version/Kind" as kubeconform accepts. */
+  skipKinds?: string[];
+  rejectKinds?: string[];
+  /** CustomResourceDefinitions whose openAPIV3Schema validates their custom resources. */
+  crds?: ManifestObject[];
+}
+
+export interface Validator {
+  validate(objects: readonly ManifestObject[]): Promise<ResourceResult[]>;
+}
