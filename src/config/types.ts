@@ -12,6 +12,12 @@ export interface EnvironmentConfig {
   render: RenderMode;
   /** Namespace for namespaced objects that name none. */
   namespace?: string;
+  /**
+   * Set only on the environment kubegate adds when the config names none:
+   * documents without apiVersion and kind are ignored instead of reported.
+   * Not a config field (the schema refuses it).
+   */
+  implicit?: boolean;
 }
 
 export interface ValidationConfig {

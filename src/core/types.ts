@@ -33,6 +33,18 @@ export interface ManifestObject extends ObjectRef {
    * Returns the object's first line when the field is not found.
    */
   lineOf(path: FieldPath): number;
+  /**
+   * Mapping keys written twice in the document (the later value is the one in
+   * `body`). Set by the YAML loader; strict validation reports them.
+   */
+  duplicateKeys?: readonly DuplicateKey[];
+}
+
+/** A mapping key that a YAML document writes twice. */
+export interface DuplicateKey {
+  key: string;
+  /** Line (1-based) of the second occurrence. */
+  line: number;
 }
 
 /** A file that could not be read as Kubernetes manifests. */
@@ -57,6 +69,8 @@ export interface Finding {
   object?: ObjectRef;
   /** Field path in kubectl's dotted form, e.g. spec.template.spec.containers[0].image */
   field?: string;
+  /** The environment (repo config) whose files or rendered overlay produced it. */
+  environment?: string;
 }
 
 export type Conclusion = 'success' | 'failure' | 'neutral';

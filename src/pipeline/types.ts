@@ -6,6 +6,13 @@ export interface PipelineInput {
   head: Snapshot;
   /** The config as read from the DEFAULT branch (never from the pull request). */
   config: ConfigLoadResult;
+  /** What the app's own settings allow (never read from the repository). */
+  settings?: PipelineSettings;
+}
+
+export interface PipelineSettings {
+  /** Let Kustomize fetch remote (git/HTTP) resources. Off by default: they are reported instead. */
+  allowRemoteResources?: boolean;
 }
 
 /** The pure core: snapshots and config in, one Report out. */

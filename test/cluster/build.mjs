@@ -25,7 +25,7 @@ export function binaryPaths(env = process.env) {
   };
 }
 
-class BuildError extends Error {}
+export class BuildError extends Error {}
 
 function versionLdflags(version) {
   const [major, minor] = version.replace(/^v/, '').split('.');

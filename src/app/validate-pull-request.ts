@@ -1,0 +1,98 @@
+// One validation pass for a pull request, as numbered steps. The whole pass
+// sits in one error boundary: whatever fails, every check run the pass put in
+// progress is completed (conclusion failure, saying what went wrong).
+import type { Logger } from 'probot';
+import type { Report } from '../core/types.js';
+import { createCheckRunBook, type CheckRunBook } from '../github/check-runs/check-run-book.js';
+import { VALIDATE_CHECK } from '../github/check-runs/check-run-names.js';
+import { formatExternalId } from '../github/check-runs/external-id.js';
+import type { GitHubPort } from '../github/github-port.js';
+import { readRepoConfig, type LoadRepoConfig } from '../github/read-repo-config.js';
+import type { ExtractOptions } from '../github/snapshot/extract-snapshot.js';
+import { upsertStickyComment } from '../github/sticky-comment/upsert-sticky-comment.js';
+import { takeSnapshots } from '../github/take-snapshots.js';
+import type { RunPipeline } from '../pipeline/types.js';
+import { describeFailure } from './describe-failure.js';
+import type { ValidationTarget } from './validation-target.js';
+
+export interface PassDeps {
+  runPipeline: RunPipeline;
+  loadRepoConfig: LoadRepoConfig;
+  /** The sticky comment's parts, each starting with its marker line. */
+  renderComment: (report: Report) => string[];
+  snapshot?: ExtractOptions;
+  maxAnnotations?: number;
+}
+
+export type PassLog = Pick<Logger, 'info' | 'warn' | 'error'>;
+
+export type PassOutcome = { status: 'done' } | { status: 'skipped'; reason: string } | { status: 'failed'; error: unknown };
+
+export async function validatePullRequest(
+  port: GitHubPort,
+  target: ValidationTarget,
+  deps: PassDeps,
+  log: PassLog,
+): Promise<PassOutcome> {
+  let book: CheckRunBook | undefined;
+  try {
+    // 1. Put kubegate/validate in progress on the head commit (created or reused).
+    const appId = await port.appId();
+    book = await openCheckRuns(port, target, appId, deps);
+    const opened = await book.open(VALIDATE_CHECK);
+    if (opened.status === 'skip') return { status: 'skipped', reason: opened.reason };
+    // 2. Config from the default branch only.
+    const config = await readRepoConfig(port, target.defaultBranch, deps.loadRepoConfig);
+    // 3. The repository at base and head (two tarballs, whatever the number of files).
+    const { base, head } = await takeSnapshots(port, target.baseSha, target.headSha, deps.snapshot);
+    // 4. The pure core.
+    const report = await deps.runPipeline({ base, head, config });
+    // 5. The sticky comment, before the conclusions, so a failure here still shows on the check.
+    await upsertStickyComment(port, target.pullNumber, deps.renderComment(report), appId);
+    // 6. Each check's result; the conclusion is each run's last write.
+    for (const result of report.checks) await book.publish(result);
+    await book.failOpen(noResultOutput(book.openNames()));
+    return { status: 'done' };
+  } catch (error: unknown) {
+    return reportFailure(book, error, log);
+  }
+}
+
+async function openCheckRuns(
+  port: GitHubPort,
+  target: ValidationTarget,
+  appId: number | undefined,
+  deps: PassDeps,
+): Promise<CheckRunBook> {
+  const existing = await port.listCheckRuns(target.headSha, appId);
+  return createCheckRunBook(port, {
+    headSha: target.headSha,
+    externalId: formatExternalId({ pullNumber: target.pullNumber, baseSha: target.baseSha }),
+    trigger: target.trigger,
+    existing,
+    progress: {
+      title: 'Validating…',
+      summary: `kubegate is validating ${target.headSha.slice(0, 7)} against base ${target.baseSha.slice(0, 7)}.`,
+    },
+    ...(deps.maxAnnotations === undefined ? {} : { maxAnnotations: deps.maxAnnotations }),
+  });
+}
+
+function noResultOutput(names: readonly string[]) {
+  return {
+    title: 'kubegate produced no result for this check',
+    summary: `The validation pass finished without a result for ${names.join(', ')}; this is a bug in kubegate, so the check fails. Press **Re-run** to try again.`,
+  };
+}
+
+/** The error boundary: report on every open run; rethrow only what no run could show. */
+async function reportFailure(book: CheckRunBook | undefined, error: unknown, log: PassLog): Promise<PassOutcome> {
+  log.error({ err: error }, 'kubegate: the validation pass failed');
+  if (!book || book.openNames().length === 0) throw error;
+  try {
+    await book.failOpen(describeFailure(error));
+  } catch (reportError: unknown) {
+    throw new AggregateError([error, reportError], 'kubegate: the validation pass failed and the check run could not say so');
+  }
+  return { status: 'failed', error };
+}

@@ -1,0 +1,14 @@
+// What one validation pass is about: which pull request, which two commits,
+// and where the config lives. Built from a webhook payload (resolve-target.ts).
+import type { PassTrigger } from '../github/check-runs/plan-check-run.js';
+import type { RepoRef } from '../github/github-port.js';
+
+export interface ValidationTarget {
+  repo: RepoRef;
+  defaultBranch: string;
+  pullNumber: number;
+  baseSha: string;
+  headSha: string;
+  /** "rerun" when a user asked for it: the pass runs even if this head was validated. */
+  trigger: PassTrigger;
+}

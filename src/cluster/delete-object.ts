@@ -1,0 +1,27 @@
+// Deletes one object; an already missing object is not an error.
+import { isNotFound } from './cluster-error.js';
+import type { ObjectRef } from './kube-object.js';
+import { refPath, type ReadDeps } from './get-object.js';
+
+export interface DeleteOptions {
+  ref: ObjectRef;
+  dryRun?: boolean;
+  propagationPolicy?: 'Foreground' | 'Background' | 'Orphan';
+}
+
+export type DeleteResult = 'deleted' | 'not-found';
+
+export async function deleteObject(deps: ReadDeps, { ref, dryRun, propagationPolicy }: DeleteOptions): Promise<DeleteResult> {
+  const path = await refPath(deps, ref);
+  try {
+    await deps.call({
+      method: 'DELETE',
+      path,
+      query: { dryRun: dryRun ? 'All' : undefined, propagationPolicy },
+    });
+    return 'deleted';
+  } catch (err) {
+    if (isNotFound(err)) return 'not-found';
+    throw err;
+  }
+}

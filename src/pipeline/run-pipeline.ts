@@ -1,0 +1,58 @@
+// The pure core of a pull-request pass (DESIGN.md): config -> changed files
+// -> affected environments -> render -> validate -> Report. No Octokit, no
+// Kubernetes client: snapshots and config in, one Report out.
+import type { ManifestObject, Report } from '../core/types.js';
+import { buildConfigFailureReport } from './build-config-failure-report.js';
+import { buildValidateCheck } from './build-validate-check.js';
+import { collectRepoCrds } from './collect-repo-crds.js';
+import { defaultPipelineDeps } from './default-pipeline-deps.js';
+import { findChangedFiles } from './find-changed-files.js';
+import { loadEnvironment, type LoadedEnvironment } from './load-environment.js';
+import { collectSecretValues, maskReportSecrets } from './mask-secrets.js';
+import type { PipelineDeps } from './pipeline-deps.js';
+import { selectTargets } from './select-targets.js';
+import type { PipelineInput } from './types.js';
+import { validateEnvironment } from './validate-environment.js';
+import { writeRenderRoot, type RenderRoot } from './write-render-root.js';
+
+export async function runPipeline(input: PipelineInput, deps: PipelineDeps = defaultPipelineDeps()): Promise<Report> {
+  const { base, head, config: loaded } = input;
+  // 1. The config comes from the default branch; an invalid one fails the check.
+  if (!loaded.ok) return buildConfigFailureReport(base.sha, head.sha, loaded.problems);
+  const { config } = loaded;
+
+  // 2. What the pull request changes.
+  const { changed, deleted } = findChangedFiles(base, head);
+
+  // 3. Which plain files and Kustomize overlays of each environment it touches.
+  const targets = selectTargets({ config, head, changed, deleted });
+
+  // 4. Read and render them into objects (Kustomize works on the head snapshot written to a temp dir).
+  const renderRoot: RenderRoot = writeRenderRoot(head, deps);
+  let environments: LoadedEnvironment[];
+  try {
+    environments = [];
+    for (const target of targets) {
+      environments.push(
+        await loadEnvironment(target, { head, deps, renderRoot: renderRoot.path, allowRemoteResources: input.settings?.allowRemoteResources ?? false }),
+      );
+    }
+  } finally {
+    await renderRoot.remove();
+  }
+
+  // 5. Validate against the Kubernetes schemas and the repository's CRDs.
+  const validator = deps.createValidator({ ...config.validation, crds: collectRepoCrds(head, deps.parseManifests) });
+  const validated = [];
+  for (const env of environments) validated.push(await validateEnvironment(env, validator));
+
+  // 6. One Report, with every Secret value seen in this run masked.
+  const report: Report = {
+    baseSha: base.sha,
+    headSha: head.sha,
+    checks: [buildValidateCheck({ environments: validated, validation: config.validation, deletedFiles: deleted.length, configSource: loaded.source })],
+    commentSections: [],
+  };
+  const objects: ManifestObject[] = environments.flatMap((e) => e.objects);
+  return maskReportSecrets(report, collectSecretValues(objects));
+}

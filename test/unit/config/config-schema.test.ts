@@ -1,0 +1,50 @@
+import { Ajv } from 'ajv';
+import { readConfigSchema } from '../../../src/config/read-config-schema.js';
+import { loadRepoConfig } from '../../../src/config/load-repo-config.js';
+import type { EnvironmentConfig, RepoConfig, ValidationConfig } from '../../../src/config/types.js';
+
+describe('the published config schema', () => {
+  it('is a valid draft-07 schema in strict mode', () => {
+    const ajv = new Ajv({ strict: true });
+    expect(ajv.validateSchema(readConfigSchema())).toBe(true);
+  });
+
+  it('is the one the loader enforces: every documented validation field has a default the loader returns', () => {
+    const schema = readConfigSchema() as { properties: { validation: { properties: Record<string, { default?: unknown }> } } };
+    const r = loadRepoConfig(undefined);
+    if (!r.ok) throw new Error('default config must load');
+    const defaults = Object.fromEntries(Object.entries(schema.properties.validation.properties).map(([k, v]) => [k, v.default]));
+    expect(r.config.validation).toEqual(defaults);
+  });
+
+  it('refuses the implicit-environment marker in a user file', () => {
+    const r = loadRepoConfig('environments:\n  - name: a\n    paths: [x]\n    implicit: true\n');
+    expect(r.ok).toBe(false);
+  });
+});
+
+describe('the TypeScript config types and the schema', () => {
+  // Compile-time lists: adding a field to RepoConfig/EnvironmentConfig/ValidationConfig
+  // without listing it here fails type-checking; listing it without adding it to the
+  // schema fails this test.
+  const repoKeys = { environments: 1, validation: 1, policies: 1, sync: 1, approvals: 1 } satisfies Record<keyof RepoConfig, 1>;
+  const envKeys = { name: 1, cluster: 1, paths: 1, render: 1, namespace: 1 } satisfies Record<Exclude<keyof EnvironmentConfig, 'implicit'>, 1>;
+  const validationKeys = {
+    kubernetesVersion: 1,
+    strict: 1,
+    skipKinds: 1,
+    rejectKinds: 1,
+    schemaLocations: 1,
+    ignoreMissingSchemas: 1,
+  } satisfies Record<keyof ValidationConfig, 1>;
+
+  it('name the same fields (no drift)', () => {
+    const schema = readConfigSchema() as {
+      properties: Record<string, { properties?: Record<string, unknown> }>;
+      definitions: { environment: { properties: Record<string, unknown> } };
+    };
+    expect(Object.keys(schema.properties).sort()).toEqual(Object.keys(repoKeys).sort());
+    expect(Object.keys(schema.definitions.environment.properties).sort()).toEqual(Object.keys(envKeys).sort());
+    expect(Object.keys(schema.properties.validation?.properties ?? {}).sort()).toEqual(Object.keys(validationKeys).sort());
+  });
+});

@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs';
+import { loadRepoConfig } from '../../../src/config/load-repo-config.js';
+
+const FULL = `# kubegate config
+environments:
+  - name: staging
+    cluster: staging-eu
+    render: kustomize
+    paths: [overlays/staging]
+  - name: apps
+    paths:
+      - "apps/**/*.yaml"
+    namespace: apps
+validation:
+  kubernetesVersion: "1.32.0"
+  strict: false
+  skipKinds: [SealedSecret]
+policies:
+  builtin: true
+`;
+
+describe('loadRepoConfig', () => {
+  it('returns the implicit environment and schema defaults when there is no file', () => {
+    const r = loadRepoConfig(undefined);
+    expect(r).toEqual({
+      ok: true,
+      source: 'default',
+      config: {
+        environments: [{ name: 'default', paths: ['**/*.yaml', '**/*.yml', '**/*.json'], render: 'plain', implicit: true }],
+        validation: {
+          kubernetesVersion: '1.33.13',
+          strict: true,
+          skipKinds: [],
+          rejectKinds: [],
+          schemaLocations: ['default'],
+          ignoreMissingSchemas: false,
+        },
+      },
+    });
+  });
+
+  it('treats an empty file as a file with all defaults', () => {
+    const r = loadRepoConfig('# nothing yet\n');
+    expect(r.ok && r.source).toBe('file');
+    expect(r.ok && r.config.validation.strict).toBe(true);
+  });
+
+  it('reads every field and fills the missing ones from the schema defaults', () => {
+    const r = loadRepoConfig(FULL);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.config.environments).toEqual([
+      { name: 'staging', cluster: 'staging-eu', render: 'kustomize', paths: ['overlays/staging'] },
+      { name: 'apps', paths: ['apps/**/*.yaml'], render: 'plain', namespace: 'apps' },
+    ]);
+    expect(r.config.validation).toEqual({
+      kubernetesVersion: '1.32.0',
+      strict: false,
+      skipKinds: ['SealedSecret'],
+      rejectKinds: [],
+      schemaLocations: ['default'],
+      ignoreMissingSchemas: false,
+    });
+    expect(r.config.policies).toEqual({ builtin: true });
+  });
+
+  it('refuses a misspelt top-level field, naming file, field, line and the likely intent', () => {
+    const r = loadRepoConfig('environment:\n  - name: x\n    paths: [a.yaml]\n', '.github/kubegate.yml');
+    expect(r).toEqual({
+      ok: false,
+      problems: [
+        {
+          file: '.github/kubegate.yml',
+          path: '/environment',
+          line: 1,
+          message: 'unknown field "environment": did you mean "environments"?',
+        },
+      ],
+    });
+  });
+
+  it('points at the line of a nested problem', () => {
+    const text = 'validation:\n  strict: true\nenvironments:\n  - name: a\n    paths: [x.yaml]\n  - name: b\n    render: helm\n    paths: [y]\n    clutser: prod\n';
+    const r = loadRepoConfig(text);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: '/environments/1/render', line: 7, message: 'must be one of "plain", "kustomize" (got string "helm")' }),
+        expect.objectContaining({ path: '/environments/1/clutser', line: 9, message: 'unknown field "clutser": did you mean "cluster"?' }),
+      ]),
+    );
+    expect(r.problems).toHaveLength(2);
+  });
+
+  it('reports missing required fields, wrong types and unsafe paths', () => {
+    const text = 'environments:\n  - cluster: prod\n  - name: b\n    paths: ["../outside/*.yaml"]\nvalidation:\n  kubernetesVersion: 1.33\n  strict: "yes"\n';
+    const r = loadRepoConfig(text);
+    if (r.ok) throw new Error('expected problems');
+    const byPath = Object.fromEntries(r.problems.map((p) => [p.path, `${p.line}: ${p.message}`]));
+    expect(byPath).toEqual({
+      '/environments/0/name': '2: is required',
+      '/environments/0/paths': '2: is required',
+      '/environments/1/paths/0': '4: must be relative to the repository root and must not contain ".." (got string "../outside/*.yaml")',
+      '/validation/kubernetesVersion': '6: must be a string (got number 1.33)',
+      '/validation/strict': '7: must be a boolean (got string "yes")',
+    });
+  });
+
+  it('refuses loosely-validated sections that are not mappings', () => {
+    const r = loadRepoConfig('sync: true\n');
+    expect(r.ok ? [] : r.problems.map((p) => `${p.path} ${p.message}`)).toEqual(['/sync must be a mapping (got boolean true)']);
+  });
+
+  it('reports a duplicate environment name', () => {
+    const r = loadRepoConfig('environments:\n  - name: a\n    paths: [x]\n  - name: a\n    paths: [y]\n');
+    expect(r.ok ? [] : r.problems).toEqual([
+      { file: '.github/kubegate.yml', path: '/environments/1/name', line: 4, message: 'environment name "a" is used twice' },
+    ]);
+  });
+
+  it('reports malformed YAML with its line', () => {
+    const r = loadRepoConfig('environments:\n  - name: a\n   paths: [x\n', 'cfg.yml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toMatchObject({ file: 'cfg.yml', path: '' });
+    expect(r.problems[0]?.message).toMatch(/^not valid YAML: /);
+    expect(r.problems[0]?.line).toBeGreaterThanOrEqual(2);
+  });
+
+  it('accepts the demo configuration', () => {
+    const text = readFileSync(new URL('../../../fixtures/demo/base/.github/kubegate.yml', import.meta.url), 'utf8');
+    const r = loadRepoConfig(text);
+    expect(r.ok ? 'ok' : r.problems).toBe('ok');
+  });
+
+  it('refuses a top-level list', () => {
+    const r = loadRepoConfig('- a\n- b\n');
+    expect(r.ok ? [] : r.problems.map((p) => [p.path, p.line, p.message])).toEqual([['', 1, 'must be a mapping (got a list)']]);
+  });
+});
