@@ -3,7 +3,7 @@
 // plane if missing, type-check, run jest (the cluster project's global setup
 // starts kube-apiserver + etcd and its teardown stops them), then print one
 // closing line "tests: N passed, N failed, N skipped".
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDeps, run } from './ensure-deps.mjs';
@@ -19,7 +19,10 @@ if (run(root, process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tscon
   process.stderr.write('kubegate: type-check failed\n');
   process.exit(1);
 }
+// A control plane the developer already runs is reused by jest and left running.
+const wasRunning = run(root, process.execPath, ['test/cluster/cli.mjs', 'status'], { stdio: 'ignore' }) === 0;
 const resultFile = join(root, '.kubegate', 'jest-results.json');
+mkdirSync(dirname(resultFile), { recursive: true });
 rmSync(resultFile, { force: true });
 let status;
 try {
@@ -31,9 +34,9 @@ try {
     ...extra,
   ]);
 } finally {
-  // Safety net: the global teardown stops the control plane; this makes sure
-  // nothing is left running even when jest itself was killed.
-  run(root, process.execPath, ['test/cluster/cli.mjs', 'down', '--quiet']);
+  // Safety net: the global teardown stops the control plane it started; this
+  // makes sure nothing is left running even when jest itself was killed.
+  if (!wasRunning) run(root, process.execPath, ['test/cluster/cli.mjs', 'down', '--quiet']);
 }
 try {
   const r = JSON.parse(readFileSync(resultFile, 'utf8'));

@@ -2,7 +2,7 @@
 // and check-suite payloads list only pull requests of the same repository, so
 // for a fork the pull request is found through the run's external_id.
 import { parseExternalId } from '../github/check-runs/external-id.js';
-import { VALIDATE_CHECK } from '../github/check-runs/check-run-names.js';
+import { VALIDATE_CHECK } from '../pipeline/check-names.js';
 import type { GitHubPort, RepoRef } from '../github/github-port.js';
 import type {
   CheckRunEventPayload,

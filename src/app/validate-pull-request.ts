@@ -4,7 +4,7 @@
 import type { Logger } from 'probot';
 import type { Report } from '../core/types.js';
 import { createCheckRunBook, type CheckRunBook } from '../github/check-runs/check-run-book.js';
-import { VALIDATE_CHECK } from '../github/check-runs/check-run-names.js';
+import { VALIDATE_CHECK } from '../pipeline/check-names.js';
 import { formatExternalId } from '../github/check-runs/external-id.js';
 import type { GitHubPort } from '../github/github-port.js';
 import { readRepoConfig, type LoadRepoConfig } from '../github/read-repo-config.js';

@@ -6,7 +6,7 @@ import yaml from 'js-yaml';
 import { configValidator } from './compile-config-schema.js';
 import { DEFAULT_CONFIG_FILE, implicitEnvironment } from './default-repo-config.js';
 import { describeSchemaError } from './describe-schema-error.js';
-import { locateYamlLine } from './locate-yaml-line.js';
+import { createLineLocator } from '../manifests/create-line-locator.js';
 import type { ConfigLoadResult, ConfigProblem, RepoConfig } from './types.js';
 
 type Parsed = { ok: true; value: unknown } | { ok: false; problem: ConfigProblem };
@@ -29,8 +29,19 @@ function pointerSegments(pointer: string): string[] {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
+/** The line of the field, or of its nearest parent that exists (a missing field's parent). */
+function lineOf(text: string, pointer: string): number | undefined {
+  const locate = createLineLocator(text, 1, 0);
+  const segments = pointerSegments(pointer).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  for (let n = segments.length; n > 0; n--) {
+    const line = locate(segments.slice(0, n));
+    if (line > 0) return line;
+  }
+  return text.trim() === '' ? undefined : 1;
+}
+
 function problemAt(text: string, file: string, path: string, message: string): ConfigProblem {
-  const line = path === '' ? 1 : locateYamlLine(text, pointerSegments(path));
+  const line = lineOf(text, path);
   return line === undefined ? { file, path, message } : { file, path, line, message };
 }
 

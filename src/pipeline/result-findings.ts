@@ -2,12 +2,8 @@
 import type { FieldPath, Finding, ManifestObject, SourceLocation } from '../core/types.js';
 import type { EnvironmentConfig } from '../config/types.js';
 import type { LocateField } from '../render/types.js';
+import { dottedPath } from '../validate/field-path.js';
 import type { ResourceResult } from '../validate/types.js';
-
-/** kubectl's dotted form: spec.template.spec.containers[0].image */
-export function dottedField(path: FieldPath): string {
-  return path.reduce<string>((out, s) => (typeof s === 'number' ? `${out}[${s}]` : out === '' ? s : `${out}.${s}`), '');
-}
 
 function objectLabel(o: ManifestObject): string {
   return `${o.kind} ${o.namespace ? `${o.namespace}/` : ''}${o.name}`;
@@ -36,7 +32,7 @@ export function resultFindings(result: ResourceResult, env: EnvironmentConfig, l
     ...(field ? { field } : {}),
   });
   if (result.status === 'invalid' && result.validationErrors.length > 0) {
-    return result.validationErrors.map((e) => base(e.segments, e.msg, dottedField(e.segments) || undefined));
+    return result.validationErrors.map((e) => base(e.segments, e.msg, dottedPath(e.segments) || undefined));
   }
   return [base([], result.msg ?? (result.status === 'invalid' ? 'is invalid' : 'could not be validated'))];
 }

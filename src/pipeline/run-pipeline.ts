@@ -12,7 +12,7 @@ import { collectSecretValues, maskReportSecrets } from './mask-secrets.js';
 import type { PipelineDeps } from './pipeline-deps.js';
 import { selectTargets } from './select-targets.js';
 import type { PipelineInput } from './types.js';
-import { validateEnvironment } from './validate-environment.js';
+import { validateEnvironment, type ValidatedEnvironment } from './validate-environment.js';
 import { writeRenderRoot, type RenderRoot } from './write-render-root.js';
 
 export async function runPipeline(input: PipelineInput, deps: PipelineDeps = defaultPipelineDeps()): Promise<Report> {
@@ -43,7 +43,7 @@ export async function runPipeline(input: PipelineInput, deps: PipelineDeps = def
 
   // 5. Validate against the Kubernetes schemas and the repository's CRDs.
   const validator = deps.createValidator({ ...config.validation, crds: collectRepoCrds(head, deps.parseManifests) });
-  const validated = [];
+  const validated: ValidatedEnvironment[] = [];
   for (const env of environments) validated.push(await validateEnvironment(env, validator));
 
   // 6. One Report, with every Secret value seen in this run masked.

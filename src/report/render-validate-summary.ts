@@ -3,6 +3,9 @@
 import type { ValidationConfig } from '../config/types.js';
 import { codeSpan, inlineText, plural } from './markdown-text.js';
 
+/** Keeps the summary far below GitHub's 65,535-character limit. */
+const MAX_ENVIRONMENT_LINES = 200;
+
 export type StatusCounts = Record<'valid' | 'invalid' | 'error' | 'skipped', number>;
 
 export interface EnvironmentSummary {
@@ -34,10 +37,14 @@ export function totalCounts(envs: readonly EnvironmentSummary[]): StatusCounts {
   return t;
 }
 
+function statusText(c: StatusCounts, k: keyof StatusCounts): string {
+  return k === 'error' ? plural(c.error, 'error') : `${c[k]} ${k}`;
+}
+
 function countsText(c: StatusCounts): string {
   const total = c.valid + c.invalid + c.error + c.skipped;
-  const parts = (['valid', 'invalid', 'error', 'skipped'] as const).filter((k) => c[k] > 0).map((k) => `${c[k]} ${k}`);
-  return `${plural(total, 'object')}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`;
+  const parts = (['valid', 'invalid', 'error', 'skipped'] as const).filter((k) => c[k] > 0).map((k) => statusText(c, k));
+  return `${plural(total, 'resource')}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`;
 }
 
 function environmentLine(e: EnvironmentSummary): string {
@@ -54,9 +61,9 @@ function environmentLine(e: EnvironmentSummary): string {
 export function validateTitle(counts: StatusCounts, checkedSomething: boolean): string {
   if (!checkedSomething) return 'No Kubernetes manifests changed';
   const total = counts.valid + counts.invalid + counts.error + counts.skipped;
-  const bad = (['invalid', 'error'] as const).filter((k) => counts[k] > 0).map((k) => `${counts[k]} ${k}`);
-  if (bad.length > 0) return `${bad.join(', ')} in ${plural(total, 'object')}`;
-  return counts.skipped > 0 ? `${counts.valid} valid, ${counts.skipped} skipped` : `${plural(total, 'object')} valid`;
+  const bad = (['invalid', 'error'] as const).filter((k) => counts[k] > 0).map((k) => statusText(counts, k));
+  if (bad.length > 0) return `${bad.join(', ')} of ${plural(total, 'resource')}`;
+  return counts.skipped > 0 ? `${counts.valid} valid, ${counts.skipped} skipped` : `${plural(total, 'resource')} valid`;
 }
 
 export function renderValidateSummary(input: ValidateSummaryInput): string {
@@ -67,7 +74,8 @@ export function renderValidateSummary(input: ValidateSummaryInput): string {
     '| ---: | ---: | ---: | ---: |',
     `| ${c.valid} | ${c.invalid} | ${c.error} | ${c.skipped} |`,
     '',
-    ...input.environments.map(environmentLine),
+    ...input.environments.slice(0, MAX_ENVIRONMENT_LINES).map(environmentLine),
+    ...(input.environments.length > MAX_ENVIRONMENT_LINES ? [`- …and ${input.environments.length - MAX_ENVIRONMENT_LINES} more environments`] : []),
     '',
     `Schemas: Kubernetes ${codeSpan(v.kubernetesVersion)}, ${v.strict ? 'strict (unknown fields are errors)' : 'not strict'}${
       v.ignoreMissingSchemas ? ', objects without a schema skipped' : ''

@@ -7,9 +7,17 @@ export type ResourceStatus = 'valid' | 'invalid' | 'error' | 'skipped' | 'empty'
 export interface FieldError {
   /** JSON pointer of the offending field, as kubeconform prints it ("/spec/replicas"). */
   path: string;
-  /** The same path as segments, to find its line with ManifestObject.lineOf. */
+  /**
+   * Where the problem is, as segments, to find its line with ManifestObject.lineOf.
+   * Usually the same path; one level deeper when that is more precise (the
+   * first unknown field of an "additional properties" error).
+   */
   segments: FieldPath;
   msg: string;
+  /** What found it: "schema" or the name of a Kubernetes check ("metadata-name", "labels", ...). */
+  rule?: string;
+  /** The line, when known without lineOf (duplicate keys). */
+  line?: number;
 }
 
 export interface ResourceResult {

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // node test/cluster/cli.mjs up | down [--quiet] | status
+// down --quiet: silent unless it had to stop running processes.
 // up: prints progress on stderr and the kubeconfig's absolute path as the last
 // line of stdout; exit 0 also when a healthy control plane already runs here.
 // Exit codes: 0 ok, 1 a fault explained in one message, 2 wrong usage.
@@ -33,7 +34,7 @@ async function runUp() {
 
 async function runDown(quiet) {
   const { stopped, removed, dir } = await down();
-  if (stopped.length === 0 && !removed) {
+  if (stopped.length === 0 && (quiet || !removed)) {
     if (!quiet) say('not running');
     return 0;
   }

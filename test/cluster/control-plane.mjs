@@ -106,7 +106,7 @@ export async function up({ env = process.env, log = () => {}, apiserverExtraArgs
         return { ...state, alreadyRunning: false };
       } catch (err) {
         if (!(err instanceof PortRaceError) || attempt >= 3) throw err;
-        log(`${err.message}; retrying with other ports`);
+        log(`a port chosen for the control plane was taken meanwhile; retrying with other ports (attempt ${attempt + 1} of 3)`);
         removeFiles(paths);
       }
     }

@@ -4,13 +4,20 @@ import { readFileSync } from 'node:fs';
 import { get as httpsGet } from 'node:https';
 import { setTimeout as sleep } from 'node:timers/promises';
 
+// /readyz lists its checks one per line; the failing ones start with "[-]".
+function summarize(status, body) {
+  const failing = body.split('\n').filter((line) => line.startsWith('[-]')).map((line) => line.slice(3).split(' ')[0]);
+  if (failing.length > 0) return `HTTP ${status}, failing checks: ${failing.join(', ')}`;
+  return `HTTP ${status}: ${body.replace(/\s+/g, ' ').trim().slice(0, 300)}`;
+}
+
 function probe(getter, url, options) {
   return new Promise((resolveProbe) => {
     const req = getter(url, { ...options, timeout: 5000 }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => resolveProbe({ ok: res.statusCode === 200, detail: `HTTP ${res.statusCode}: ${body.slice(0, 500)}` }));
+      res.on('end', () => resolveProbe({ ok: res.statusCode === 200, detail: summarize(res.statusCode, body) }));
     });
     req.on('timeout', () => req.destroy(new Error('timed out')));
     req.on('error', (err) => resolveProbe({ ok: false, detail: err.message }));

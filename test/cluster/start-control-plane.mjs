@@ -25,7 +25,12 @@ function exitText(exit) {
 
 function describeFailure({ name, proc, other, result, logFile, port, fixedPort, timeoutMs }) {
   if (hasLine(logFile, /address already in use/)) {
-    if (!fixedPort) return new PortRaceError(`a port chosen for ${name} was taken meanwhile`);
+    if (!fixedPort) {
+      return new PortRaceError(
+        `${name} could not listen on a port that was free a moment before ("address already in use"). ` +
+          `Something on this machine keeps taking loopback ports; see ${logFile}.`,
+      );
+    }
     return new ClusterError(
       `${name} could not listen on 127.0.0.1:${port}: the port is taken by another process. ` +
         'Stop that process or choose another port.',
@@ -79,11 +84,12 @@ export async function startControlPlane({ paths, binaries, env, timeoutMs, log, 
   writeState(paths.state, state);
   const etcdResult = await waitUntilReady({ check: etcdHealth(ports.etcdClient), exited: etcd.exited, timeoutMs: ETCD_TIMEOUT_MS });
   if (!etcdResult.ready) {
-    await abort([etcd], paths);
-    throw describeFailure({
+    const error = describeFailure({
       name: 'etcd', proc: etcd, result: etcdResult, logFile: paths.etcdLog,
       port: ports.etcdClient, fixedPort: ports.fixed.includes('etcdClient'), timeoutMs: ETCD_TIMEOUT_MS,
     });
+    await abort([etcd], paths);
+    throw error;
   }
 
   log(`starting kube-apiserver ${KUBERNETES_VERSION} on ${server} (waiting up to ${Math.round(timeoutMs / 1000)} s for /readyz)`);
@@ -98,12 +104,13 @@ export async function startControlPlane({ paths, binaries, env, timeoutMs, log, 
     timeoutMs,
   });
   if (!apiResult.ready) {
-    await abort([apiserver, etcd], paths);
-    throw describeFailure({
+    const error = describeFailure({
       name: 'kube-apiserver', proc: apiserver, result: apiResult, logFile: paths.apiserverLog,
       port: ports.apiserver, fixedPort: ports.fixed.includes('apiserver'), timeoutMs,
       other: { name: 'etcd', proc: etcd, logFile: paths.etcdLog },
     });
+    await abort([apiserver, etcd], paths);
+    throw error;
   }
 
   writeKubeconfig(paths.kubeconfig, { server, caFile: certs.ca.cert, certFile: certs.admin.cert, keyFile: certs.admin.key });

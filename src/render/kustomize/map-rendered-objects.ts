@@ -21,10 +21,20 @@ function matching(rendered: ManifestObject, sources: readonly ManifestObject[]):
     .sort((a, b) => score(b) - score(a));
 }
 
-function fieldIn(object: ManifestObject, path: FieldPath): SourceLocation | undefined {
-  if (path.length === 0) return undefined;
-  const line = object.lineOf(path);
-  return line !== object.source.line ? { file: object.source.file, line } : undefined;
+function hasField(body: unknown, path: FieldPath): boolean {
+  let node = body;
+  for (const segment of path) {
+    if (typeof node !== 'object' || node === null) return false;
+    if (!Object.prototype.hasOwnProperty.call(node, segment)) return false;
+    node = (node as Record<string | number, unknown>)[segment];
+  }
+  return true;
+}
+
+/** The patch's line for the field, when the patch itself sets that field. */
+function fieldIn(patch: ManifestObject, path: FieldPath): SourceLocation | undefined {
+  if (path.length === 0 || !hasField(patch.body, path)) return undefined;
+  return { file: patch.source.file, line: patch.lineOf(path) };
 }
 
 export interface MappedObject {

@@ -1,4 +1,5 @@
 import type { CelRegistry } from '../cel-registry.js';
+import { registerConversions } from './conversions.js';
 import { registerIpCidr } from './ip-cidr.js';
 import { registerLists } from './lists.js';
 import { registerQuantity } from './quantity.js';
@@ -9,6 +10,7 @@ import { registerUrls } from './urls.js';
 
 /** The Kubernetes CEL libraries kubegate provides on top of cel-js's standard library. */
 export const KUBERNETES_LIBRARIES: ReadonlyArray<{ name: string; register: (r: CelRegistry) => void }> = [
+  { name: 'conversions', register: registerConversions },
   { name: 'lists', register: registerLists },
   { name: 'sets', register: registerSets },
   { name: 'regex', register: registerRegex },

@@ -34,3 +34,10 @@ export function conformanceCases(): ConformanceCase[] {
 /** Extensions and protobuf-message suites, reported apart from the base language. */
 export const EXTENSION_SUITES = new Set(['bindings_ext', 'block_ext', 'encoders_ext', 'math_ext', 'string_ext', 'optionals']);
 export const PROTO_SUITES = new Set(['proto2', 'proto2_ext', 'proto3', 'enums', 'wrappers']);
+
+/** Cases that need protobuf message types (Kubernetes objects reach CEL as maps, so these do not apply). */
+export function needsProtobuf(c: ConformanceCase): boolean {
+  if (typeof c.original.container === 'string' && c.original.container !== '') return true;
+  const text = JSON.stringify(c.original);
+  return /messageType|TestAllTypes|NestedTestAllTypes|google\.protobuf\.(?!Duration|Timestamp)/.test(text);
+}

@@ -1,0 +1,54 @@
+// Best-effort line for a finding: the first field the failing expression reads
+// from `object` that exists (variables followed to their own expressions),
+// else the deepest existing prefix of one, else the object's first line.
+import type { FieldPath, ManifestObject } from '../../core/types.js';
+import { selectPaths } from '../cel/index.js';
+import { fieldAt } from '../load/read-fields.js';
+import type { CompiledPolicy, PolicyExpression } from '../types.js';
+
+type Path = Array<string | number>;
+
+function objectPaths(expression: PolicyExpression, policy: CompiledPolicy, depth: number): Path[] {
+  const out: Path[] = [];
+  for (const { root, path } of selectPaths(expression.program.ast)) {
+    if (root === 'object') out.push(path);
+    if (root !== 'variables' || depth > 8 || typeof path[0] !== 'string') continue;
+    const variable = policy.variables.find((v) => v.name === path[0]);
+    if (!variable) continue;
+    for (const inner of objectPaths(variable.expression, policy, depth + 1)) out.push([...inner, ...path.slice(1)]);
+  }
+  return out;
+}
+
+const candidates = new WeakMap<PolicyExpression, Path[]>();
+
+function candidatePaths(expression: PolicyExpression, policy: CompiledPolicy): Path[] {
+  let paths = candidates.get(expression);
+  if (!paths) {
+    paths = objectPaths(expression, policy, 0);
+    candidates.set(expression, paths);
+  }
+  return paths;
+}
+
+function existingPrefix(body: unknown, path: Path): Path {
+  let end = 0;
+  while (end < path.length && fieldAt(body, path.slice(0, end + 1)) !== undefined) end++;
+  return path.slice(0, end);
+}
+
+/** The field path a finding is about ([] for the object itself). */
+export function findingPath(expression: PolicyExpression, policy: CompiledPolicy, object: ManifestObject): FieldPath {
+  let best: Path = [];
+  for (const path of candidatePaths(expression, policy)) {
+    const prefix = existingPrefix(object.body, path);
+    if (prefix.length === path.length && path.length > 0) return path;
+    if (prefix.length > best.length) best = prefix;
+  }
+  return best;
+}
+
+/** kubectl's dotted form: spec.template.spec.containers[0].image */
+export function dottedPath(path: FieldPath): string {
+  return path.map((step, i) => (typeof step === 'number' ? `[${step}]` : i === 0 ? step : `.${step}`)).join('');
+}

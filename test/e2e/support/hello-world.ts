@@ -1,0 +1,92 @@
+// The scenario of the end-to-end tests: pull request Codertocat/Hello-World#2
+// (the recorded webhook payloads), whose base and heads are the demo GitOps
+// repository of fixtures/demo: base/ is the default branch, pr/ the files the
+// pull request changes (an invalid Deployment among them).
+import { join } from 'node:path';
+import { createApp } from '../../../src/app/create-app.js';
+import { createAppDeps, type AppDeps } from '../../../src/app/app-deps.js';
+import { loadRepoConfig } from '../../../src/config/load-repo-config.js';
+import type { RunPipeline } from '../../../src/pipeline/types.js';
+import { renderComment } from '../../../src/report/render-comment.js';
+import {
+  buildTarball,
+  fakeCheckRuns,
+  fakeIssueComments,
+  fakePullRequests,
+  fakeRepositoryContents,
+  fakeTarballs,
+  loadPayload,
+  readTree,
+  startApp,
+  type AppHarness,
+  type CheckRunsFake,
+  type IssueCommentsFake,
+  type Tree,
+} from '../../harness/github/index.js';
+
+export const OWNER = 'Codertocat';
+export const REPO = 'Hello-World';
+export const PR_NUMBER = 2;
+
+const opened = loadPayload('pull_request.opened');
+const synchronize = loadPayload('pull_request.synchronize');
+
+export const payloads = {
+  opened,
+  synchronize,
+  checkRunRerequested: loadPayload('check_run.rerequested'),
+  checkSuiteRerequested: loadPayload('check_suite.rerequested'),
+};
+
+export const BASE_SHA = shaOf(opened, 'base');
+export const HEAD_SHA = shaOf(opened, 'head');
+export const SECOND_HEAD_SHA = shaOf(synchronize, 'head');
+
+export const DEMO = join(process.cwd(), 'fixtures', 'demo');
+export const baseTree: Tree = readTree(join(DEMO, 'base'));
+/** The pull request's first head: the demo's changes, with the invalid manifests. */
+export const headTree: Tree = { ...baseTree, ...readTree(join(DEMO, 'pr')) };
+/** The second push: the invalid Deployment fixed, nothing else changed from base. */
+export const fixedTree: Tree = {
+  ...baseTree,
+  'apps/web/deployment.yaml': String(baseTree['apps/web/deployment.yaml']).replace('replicas: 2', 'replicas: 3'),
+};
+export const CONFIG_TEXT = String(baseTree['.github/kubegate.yml']);
+
+export interface Scenario {
+  harness: AppHarness;
+  checkRuns: CheckRunsFake;
+  comments: IssueCommentsFake;
+}
+
+export interface ScenarioOptions {
+  runPipeline: RunPipeline;
+  /** The config on the default branch; null: the repository has none. */
+  config?: string | null;
+  trees?: Record<string, Tree>;
+  deps?: Partial<AppDeps>;
+}
+
+export async function startScenario(options: ScenarioOptions): Promise<Scenario> {
+  const deps = createAppDeps({ runPipeline: options.runPipeline, loadRepoConfig, renderComment }, options.deps);
+  const harness = await startApp({ app: createApp(deps) });
+  const repo = { owner: OWNER, repo: REPO };
+  const checkRuns = fakeCheckRuns(harness.github, { ...repo, appId: harness.appId });
+  const comments = fakeIssueComments(harness.github, { ...repo, issueNumber: PR_NUMBER, appId: harness.appId });
+  const config = options.config === undefined ? CONFIG_TEXT : options.config;
+  fakeRepositoryContents(harness.github, { ...repo, ref: 'master', files: config === null ? {} : { '.github/kubegate.yml': config } });
+  const trees = options.trees ?? { [BASE_SHA]: baseTree, [HEAD_SHA]: headTree, [SECOND_HEAD_SHA]: fixedTree };
+  const tarballs = new Map<string, Buffer>();
+  for (const [sha, tree] of Object.entries(trees)) tarballs.set(sha, await buildTarball(tree, `${OWNER}-${REPO}-${sha.slice(0, 7)}`));
+  fakeTarballs(harness.github, { ...repo, tarballs });
+  fakePullRequests(harness.github, { ...repo, pulls: [{ number: PR_NUMBER, baseSha: BASE_SHA, headSha: HEAD_SHA }] });
+  return { harness, checkRuns, comments };
+}
+
+function shaOf(payload: Record<string, unknown>, side: 'base' | 'head'): string {
+  const pr = payload['pull_request'];
+  const ref = typeof pr === 'object' && pr !== null && side in pr ? (pr as Record<string, unknown>)[side] : undefined;
+  const sha = typeof ref === 'object' && ref !== null && 'sha' in ref ? ref.sha : undefined;
+  if (typeof sha !== 'string') throw new Error(`the payload has no pull_request.${side}.sha`);
+  return sha;
+}

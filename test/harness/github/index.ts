@@ -1,0 +1,11 @@
+// The GitHub test harness: Probot in-process, GitHub's REST API faked with
+// nock and checked against GitHub's OpenAPI description.
+export { startApp, testPrivateKey, type AppHarness, type StartAppOptions } from './start-app.js';
+export { FakeGitHub, type FakeGitHubOptions, type GitHubReply, type GitHubRequest, type RouteOptions } from './fake-github.js';
+export { buildTarball, readTree, type Tree, type TreeEntry } from './build-tarball.js';
+export { loadPayload, webhookExamples } from './payloads.js';
+export { fakeCheckRuns, type CheckRunsFake, type FakeCheckRun } from './fakes/check-runs.js';
+export { fakeIssueComments, type FakeComment, type IssueCommentsFake } from './fakes/issue-comments.js';
+export { fakeRepositoryContents } from './fakes/repository-contents.js';
+export { fakeTarballs } from './fakes/tarballs.js';
+export { fakePullRequests, type FakePullRequest } from './fakes/pull-requests.js';

@@ -1,0 +1,77 @@
+// Starts a Probot app in-process against a FakeGitHub: a fresh RSA key,
+// Probot with retries and throttling off, the installation-token exchange
+// served (and its JWT checked), and deliveries signed with the webhook secret
+// and handed to Probot's verifyAndReceive, as its HTTP server would.
+//
+//   const harness = await startApp({ app: createApp(deps) });
+//   fakeCheckRuns(harness.github, { owner, repo, appId: harness.appId });
+//   await harness.deliver('pull_request', payload);
+//   harness.assertDone();
+import { createHmac, generateKeyPairSync, randomUUID } from 'node:crypto';
+import { Probot, ProbotOctokit, type ApplicationFunction } from 'probot';
+import { FakeGitHub, type FakeGitHubOptions } from './fake-github.js';
+import { fakeInstallationToken, type InstallationTokenFake } from './fakes/installation-token.js';
+
+export interface StartAppOptions extends FakeGitHubOptions {
+  app: ApplicationFunction;
+  appId?: number;
+  logLevel?: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
+}
+
+export interface AppHarness {
+  probot: Probot;
+  github: FakeGitHub;
+  appId: number;
+  installationTokens: InstallationTokenFake;
+  /** Signs and delivers a webhook; resolves when every handler finished. */
+  deliver(name: string, payload: object, id?: string): Promise<void>;
+  /** FakeGitHub.assertDone, and every API request authenticated with an installation token it issued. */
+  assertDone(): void;
+  stop(): void;
+}
+
+const SECRET = 'kubegate-test-webhook-secret';
+let privateKey: string | undefined;
+
+export function testPrivateKey(): string {
+  privateKey ??= generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  return privateKey;
+}
+
+export async function startApp(options: StartAppOptions): Promise<AppHarness> {
+  const appId = options.appId ?? 29310;
+  const github = new FakeGitHub(options).start();
+  const installationTokens = fakeInstallationToken(github, { appId, privateKey: testPrivateKey() });
+  const probot = new Probot({
+    appId,
+    privateKey: testPrivateKey(),
+    secret: SECRET,
+    baseUrl: github.baseUrl,
+    logLevel: options.logLevel ?? 'fatal',
+    Octokit: ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }),
+  });
+  await probot.load(options.app);
+
+  return {
+    probot,
+    github,
+    appId,
+    installationTokens,
+    deliver(name, payload, id = randomUUID()) {
+      const text = JSON.stringify(payload);
+      const signature = `sha256=${createHmac('sha256', SECRET).update(text).digest('hex')}`;
+      return probot.webhooks.verifyAndReceive({ id, name, payload: text, signature });
+    },
+    assertDone() {
+      const issued = new Set([...installationTokens.tokens.values()].map((t) => `token ${t}`));
+      for (const request of github.requests) {
+        if (request.operationId === 'apps/create-installation-access-token') continue;
+        if (!issued.has(request.headers['authorization'] ?? '')) {
+          github.problems.push(`${request.method} ${request.path} is not authenticated with an installation token`);
+        }
+      }
+      github.assertDone();
+    },
+    stop: () => github.stop(),
+  };
+}

@@ -1,0 +1,104 @@
+import { rmSync } from 'node:fs';
+import { run, type PlanDeps } from '../../../src/cli/commands/plan.js';
+import type { CliIo } from '../../../src/cli/io.js';
+import { runCli } from '../../../src/cli/run-cli.js';
+import { runPipeline } from '../../../src/pipeline/run-pipeline.js';
+import { readGitSnapshot } from '../../../src/snapshot/read-git-snapshot.js';
+import { testDeps } from '../pipeline/pipeline-harness.js';
+import { itWithKubectl } from '../render/kubectl-available.js';
+import { git, makeDemoRepo } from './make-demo-repo.js';
+
+function captureIo(cwd: string): CliIo & { out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, stdout: (t) => out.push(t), stderr: (t) => err.push(t), readStdin: async () => '', cwd, env: {} };
+}
+
+const deps: PlanDeps = { readSnapshot: readGitSnapshot, runPipeline: (input) => runPipeline(input, testDeps()) };
+
+describe('kubegate plan', () => {
+  let demo: { repo: string; base: string; head: string };
+  beforeAll(() => {
+    demo = makeDemoRepo();
+  });
+  afterAll(() => rmSync(demo.repo, { recursive: true, force: true }));
+
+  itWithKubectl('prints the sticky comment, then each check with its annotations, and exits 1 when a check fails', async () => {
+    const io = captureIo(demo.repo);
+    const code = await run(['--base', demo.base], io, deps);
+    const out = io.out.join('');
+    expect(code).toBe(1);
+    expect(out.startsWith('<!-- kubegate:sticky part=1/1 -->\n### kubegate: ❌ 1 check failed\n')).toBe(true);
+    expect(out).toContain(`Reflects commit ${demo.head} (base ${demo.base}).`);
+    const checkLines = out.slice(out.indexOf('== check')).trimEnd().split('\n');
+    expect(checkLines).toEqual([
+      '== check kubegate/validate: failure — 4 invalid of 7 resources',
+      'apps/web/deployment.yaml:8: failure: Deployment web: spec.replicas: expected integer or null, but got string',
+      "apps/worker/deployment.yaml:16: failure: Deployment worker: spec.template.spec.containers[0]: additional properties 'imagee' not allowed",
+      'platform/base/deployment.yaml:22: failure: Deployment staging/staging-api: spec.template.spec.containers[0].env[0].value: expected string or null, but got number (as rendered for environment staging)',
+      'platform/base/deployment.yaml:22: failure: Deployment production/api: spec.template.spec.containers[0].env[0].value: expected string or null, but got number (as rendered for environment production)',
+    ]);
+    expect(out).not.toContain('demo-s3cret-never-printed');
+  });
+
+  itWithKubectl('prints JSON with --output json, with --repo from another directory', async () => {
+    const io = captureIo('/');
+    const code = await run(['--base', 'HEAD~1', '--head', 'main', '--repo', demo.repo, '--output', 'json'], io, deps);
+    expect(code).toBe(1);
+    const doc = JSON.parse(io.out.join('')) as { headSha: string; comment: string[]; checks: Array<{ name: string; conclusion: string; annotations: unknown[] }> };
+    expect(doc.headSha).toBe(demo.head);
+    expect(doc.comment[0]).toMatch(/^<!-- kubegate:sticky part=1\/1 -->/);
+    expect(doc.checks.map((c) => [c.name, c.conclusion, c.annotations.length])).toEqual([['kubegate/validate', 'failure', 4]]);
+    expect(doc.checks[0]?.annotations[0]).toEqual({
+      path: 'apps/web/deployment.yaml',
+      line: 8,
+      level: 'failure',
+      message: 'Deployment web: spec.replicas: expected integer or null, but got string',
+    });
+  });
+
+  it('exits 0 when nothing changed', async () => {
+    const io = captureIo(demo.repo);
+    expect(await run(['--base', demo.base, '--head', demo.base], io, deps)).toBe(0);
+    expect(io.out.join('')).toContain('== check kubegate/validate: success — No Kubernetes manifests changed');
+  });
+
+  it('reads the config from the base ref, not from the head', async () => {
+    const io = captureIo(demo.repo);
+    const before = git(demo.repo, 'rev-parse', 'HEAD');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(`${demo.repo}/.github/kubegate.yml`, 'environments: []\nsurprise: true\n');
+    git(demo.repo, 'commit', '-q', '-am', 'loosen the rules');
+    try {
+      await run(['--base', before, '--head', 'HEAD'], io, deps);
+      expect(io.out.join('')).toContain('No Kubernetes manifests changed');
+      const io2 = captureIo(demo.repo);
+      expect(await run(['--base', 'HEAD', '--head', 'HEAD'], io2, deps)).toBe(1);
+      expect(io2.out.join('')).toContain('Invalid kubegate config');
+    } finally {
+      git(demo.repo, 'reset', '-q', '--hard', before);
+    }
+  });
+
+  it.each([
+    [[], '--base REF is required'],
+    [['--base', 'x', '--output', 'yaml'], '--output must be "markdown" or "json", not "yaml"'],
+    [['--base', 'x', '--bogus'], "Unknown option '--bogus'"],
+  ])('exits 2 on usage errors: %j', async (args, message) => {
+    const io = captureIo(demo.repo);
+    expect(await runCli(['plan', ...args], io)).toBe(2);
+    expect(io.err.join('')).toContain(message);
+  });
+
+  it('exits 2 with one clear line when the ref or the repository is wrong', async () => {
+    const io = captureIo(demo.repo);
+    expect(await runCli(['plan', '--base', 'no-such-ref'], io)).toBe(2);
+    expect(io.err.join('')).toBe(`kubegate plan: "no-such-ref" is not a commit in the git repository at ${demo.repo}\n`);
+  });
+
+  it('prints its help', async () => {
+    const io = captureIo(demo.repo);
+    expect(await run(['--help'], io, deps)).toBe(0);
+    expect(io.out.join('')).toContain('Usage: kubegate plan --base REF');
+  });
+});
