@@ -1,7 +1,10 @@
 // Everything the app's handlers need, with real defaults; tests replace parts.
 import type { ProbotOctokit } from 'probot';
+import { loadRepoConfig } from '../config/load-repo-config.js';
 import { createGitHubPort } from '../github/create-github-port.js';
 import type { GitHubPort, RepoRef } from '../github/github-port.js';
+import { runPipeline } from '../pipeline/run-pipeline.js';
+import { renderComment } from '../report/render-comment.js';
 import { createDeliveryLog, type DeliveryLog } from './delivery-log.js';
 import { createKeyedQueue, type KeyedQueue } from './keyed-queue.js';
 import type { PassDeps } from './validate-pull-request.js';
@@ -12,12 +15,14 @@ export interface AppDeps extends PassDeps {
   createPort: (octokit: ProbotOctokit, repo: RepoRef) => GitHubPort;
 }
 
-export function createAppDeps(pass: PassDeps, overrides: Partial<AppDeps> = {}): AppDeps {
+export function createAppDeps(overrides: Partial<AppDeps> = {}): AppDeps {
   return {
+    runPipeline,
+    loadRepoConfig,
+    renderComment,
     deliveries: createDeliveryLog(),
     queue: createKeyedQueue(),
     createPort: (octokit, repo) => createGitHubPort(octokit, repo),
-    ...pass,
     ...overrides,
   };
 }

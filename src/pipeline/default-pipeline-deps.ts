@@ -6,22 +6,11 @@ import { join } from 'node:path';
 import { loadManifests } from '../manifests/load-manifests.js';
 import { runKustomize } from '../render/kustomize/run-kustomize.js';
 import type { ParseManifests } from '../render/types.js';
-import type { Validator, ValidatorOptions } from '../validate/types.js';
+import { createValidator } from '../validate/create-validator.js';
 import type { PipelineDeps } from './pipeline-deps.js';
 
 /** Sizes are checked before parsing (readFileText); rendered output is bounded by runKustomize. */
 const parseManifests: ParseManifests = (file, text) => loadManifests(file, text, { maxFileBytes: Number.MAX_SAFE_INTEGER });
-
-/** The validator module (and its schemas) is loaded only when a run has objects to validate. */
-function createValidator(options: ValidatorOptions): Validator {
-  let real: Promise<Validator> | undefined;
-  return {
-    validate: async (objects) => {
-      real ??= import('../validate/create-validator.js').then((m) => m.createValidator(options));
-      return (await real).validate(objects);
-    },
-  };
-}
 
 export function defaultPipelineDeps(): PipelineDeps {
   return {

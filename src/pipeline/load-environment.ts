@@ -1,8 +1,8 @@
 // Turns one environment's targets into Kubernetes objects: plain files are
 // read and parsed; affected overlays are rendered with Kustomize. Anything
 // unreadable becomes a finding.
-import type { Finding, FindingLevel, ManifestObject } from '../core/types.js';
-import type { Snapshot } from '../core/types.js';
+import type { Finding, FindingLevel, ManifestObject, Snapshot } from '../core/types.js';
+import { loadErrorToFinding } from '../validate/result-to-findings.js';
 import { renderOverlay } from '../render/kustomize/render-overlay.js';
 import type { LocateField } from '../render/types.js';
 import type { PipelineDeps } from './pipeline-deps.js';
@@ -27,8 +27,11 @@ export interface LoadContext {
   allowRemoteResources: boolean;
 }
 
-const LOOKS_LIKE_MANIFEST = /^\s*["']?apiVersion["']?\s*:/m;
-const HAS_KIND = /^\s*["']?kind["']?\s*:/m;
+/** Without a config, only files that evidently hold manifests are judged (not CI workflows, Helm templates, ...). */
+function looksLikeManifest(path: string, text: string): boolean {
+  if (/\.json$/i.test(path)) return text.includes('"apiVersion"') && text.includes('"kind"');
+  return /^\s*["']?apiVersion["']?\s*:/m.test(text) && /^\s*["']?kind["']?\s*:/m.test(text);
+}
 
 function finding(env: string, level: FindingLevel, file: string, line: number, rule: string, message: string): Finding {
   return { check: 'validate', level, file, line, rule, message, environment: env };
@@ -40,22 +43,18 @@ function loadPlainFile(loaded: LoadedEnvironment, ctx: LoadContext, path: string
   if (!file) return;
   const read = readFileText(file);
   if (!read.ok) {
-    if (env.implicit) return; // without a config, only files that are evidently manifests are judged
+    if (env.implicit) return;
     loaded.findings.push(finding(env.name, read.level, path, 1, 'file', `${path} ${read.message}`));
     if (read.level === 'failure') loaded.errors++;
     return;
   }
-  const looksLikeManifest = /\.json$/i.test(path) ? read.text.includes('"apiVersion"') && read.text.includes('"kind"') : LOOKS_LIKE_MANIFEST.test(read.text) && HAS_KIND.test(read.text);
-  if (env.implicit && !looksLikeManifest) return;
+  if (env.implicit && !looksLikeManifest(path, read.text)) return;
   const parsed = ctx.deps.parseManifests(path, read.text);
   for (const e of parsed.errors) {
-    loaded.findings.push(finding(env.name, 'failure', e.file, e.line, 'yaml', e.message));
+    loaded.findings.push({ ...loadErrorToFinding(e), environment: env.name });
     loaded.errors++;
   }
-  for (const o of parsed.objects) {
-    if (env.implicit && (o.apiVersion === '' || o.kind === '')) continue;
-    loaded.objects.push(o);
-  }
+  loaded.objects.push(...parsed.objects);
 }
 
 async function loadOverlays(loaded: LoadedEnvironment, ctx: LoadContext): Promise<void> {

@@ -17,9 +17,10 @@ export function readFileText(file: SnapshotFile, maxBytes = DEFAULT_MAX_FILE_BYT
       message: `is a symbolic link to "${file.linkTarget ?? ''}": links are not followed; the file it points to is validated when it is part of an environment`,
     };
   }
-  if (!file.content) {
-    return { ok: false, level: 'failure', message: `is ${file.size} bytes, too large to be read as a manifest file: not validated` };
+  if (!file.content && file.size > maxBytes) {
+    return { ok: false, level: 'failure', message: `is ${file.size} bytes, over the ${maxBytes}-byte limit for one manifest file: not validated` };
   }
+  if (!file.content) return { ok: false, level: 'warning', message: 'has no content in the snapshot (it was not downloaded): not validated' };
   const decoded = decodeContent(file.content, maxBytes);
   return decoded.ok ? decoded : { ok: false, level: 'failure', message: decoded.message.replace(/^file /, '') };
 }

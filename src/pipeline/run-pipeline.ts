@@ -5,6 +5,7 @@ import type { ManifestObject, Report } from '../core/types.js';
 import { buildConfigFailureReport } from './build-config-failure-report.js';
 import { buildValidateCheck } from './build-validate-check.js';
 import { collectRepoCrds } from './collect-repo-crds.js';
+import { createValidatorOrFailure } from './create-validator-or-failure.js';
 import { defaultPipelineDeps } from './default-pipeline-deps.js';
 import { findChangedFiles } from './find-changed-files.js';
 import { loadEnvironment, type LoadedEnvironment } from './load-environment.js';
@@ -42,7 +43,7 @@ export async function runPipeline(input: PipelineInput, deps: PipelineDeps = def
   }
 
   // 5. Validate against the Kubernetes schemas and the repository's CRDs.
-  const validator = deps.createValidator({ ...config.validation, crds: collectRepoCrds(head, deps.parseManifests) });
+  const validator = createValidatorOrFailure(deps, { ...config.validation, crds: collectRepoCrds(head, deps.parseManifests) });
   const validated: ValidatedEnvironment[] = [];
   for (const env of environments) validated.push(await validateEnvironment(env, validator));
 

@@ -17,6 +17,9 @@ export interface EnvironmentTarget {
   overlays: OverlayInputs[];
 }
 
+/** Plain environments read YAML and JSON files only, whatever their globs match. */
+const MANIFEST_FILE = /\.(ya?ml|json)$/i;
+
 function normalizeDir(path: string): string {
   return path.replace(/^\.\/+/, '').replace(/\/+$/, '').replace(/^\.$/, '');
 }
@@ -38,7 +41,7 @@ function overlayDirs(env: EnvironmentConfig, head: Snapshot): string[] {
 
 function plainFiles(env: EnvironmentConfig, changed: readonly string[], excluded: ReadonlySet<string>): string[] {
   const isMatch = picomatch(env.paths.map(normalizeDir), { dot: true });
-  return changed.filter((p) => isMatch(p) && !isKustomizationFile(p) && !excluded.has(p));
+  return changed.filter((p) => MANIFEST_FILE.test(p) && isMatch(p) && !isKustomizationFile(p) && !excluded.has(p));
 }
 
 export interface SelectTargetsInput {

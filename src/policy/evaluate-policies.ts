@@ -1,6 +1,7 @@
 // evaluatePolicies: every bound policy on every admission request that
 // applying the head manifests (over the base manifests) would make.
 import type { ManifestObject } from '../core/types.js';
+import { requestActivation, type RequestActivation } from './evaluate/activation.js';
 import { type AdmissionEvent, admissionEvents } from './evaluate/admission-events.js';
 import { evaluateBinding, type Violation } from './evaluate/evaluate-binding.js';
 import { dottedPath, findingPath } from './evaluate/field-line.js';
@@ -50,13 +51,15 @@ function toFinding(policy: CompiledPolicy, binding: CompiledBinding, event: Admi
 
 function evaluateEvent(set: PolicySet, byName: ReadonlyMap<string, CompiledPolicy>, event: AdmissionEvent, ctx: ManifestContext): PolicyFinding[] {
   const findings: PolicyFinding[] = [];
+  let base: RequestActivation | undefined;
+  const request = (): RequestActivation => (base ??= requestActivation(event, ctx.namespaceObjects));
   for (const binding of set.bindings) {
     const policy = byName.get(binding.policyName);
     if (!policy || !matchesResources(policy.matchConstraints, event.attrs)) continue;
     if (binding.matchResources && !matchesResources(binding.matchResources, event.attrs)) continue;
     if (isExempt(set.exemptions, policy.name, event.attrs)) continue;
     const params = resolveParams(policy, binding, event, ctx);
-    for (const violation of evaluateBinding(policy, event, params, binding, ctx.namespaceObjects)) {
+    for (const violation of evaluateBinding(policy, binding, params, request)) {
       findings.push(toFinding(policy, binding, event, violation));
     }
   }

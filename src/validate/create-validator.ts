@@ -3,6 +3,7 @@
 // that a schema misses. CustomResourceDefinitions among the objects (and in
 // options.crds) validate their custom resources.
 import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import type { ManifestObject } from '../core/types.js';
 import { findBuiltinSchemas } from './builtin-schemas.js';
@@ -44,7 +45,7 @@ function describe(err: unknown): string {
 function checkCacheDir(cacheDir: string, cwd: string): void {
   let isDirectory: boolean;
   try {
-    isDirectory = statSync(cacheDir.startsWith('/') ? cacheDir : `${cwd}/${cacheDir}`).isDirectory();
+    isDirectory = statSync(resolve(cwd, cacheDir)).isDirectory();
   } catch {
     throw new ValidatorConfigError(`failed opening cache folder ${cacheDir}: stat ${cacheDir}: no such file or directory`);
   }
@@ -93,7 +94,7 @@ class KubegateValidator implements Validator {
     try {
       schema = this.crdSchema(object) ?? (await this.resolver.resolve(object.apiVersion, object.kind));
     } catch (err: unknown) {
-      if (err instanceof SchemaError || err instanceof Error) return result('error', describe(err));
+      if (err instanceof Error) return result('error', describe(err));
       throw err;
     }
     if (!schema) return this.options.ignoreMissingSchemas ? result('skipped') : result('error', `could not find schema for ${object.kind}`);
@@ -152,7 +153,7 @@ export function createValidator(options: ValidatorOptions = {}, env: ValidatorEn
     cwd,
     packageRoot,
     ...(env.fetch ? { fetch: env.fetch } : {}),
-    ...(env.cacheDir ? { cacheDir: env.cacheDir } : {}),
+    ...(env.cacheDir ? { cacheDir: resolve(cwd, env.cacheDir) } : {}),
   });
   return new KubegateValidator(options, resolver);
 }

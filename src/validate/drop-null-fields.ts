@@ -4,10 +4,14 @@
 // lists keep their nulls: a null container is still an error.
 
 function hasNullField(value: unknown): boolean {
-  if (Array.isArray(value)) return value.some(hasNullField);
-  if (value === null || typeof value !== 'object') return false;
-  for (const child of Object.values(value)) {
-    if (child === null || hasNullField(child)) return true;
+  if (Array.isArray(value)) {
+    for (const item of value) if (item !== null && typeof item === 'object' && hasNullField(item)) return true;
+    return false;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    const child = record[key];
+    if (child === null || (typeof child === 'object' && hasNullField(child))) return true;
   }
   return false;
 }
@@ -26,5 +30,5 @@ function strip(value: unknown): unknown {
 
 /** `body` itself when it has no null fields (the common case), else a copy without them. */
 export function dropNullFields<T>(body: T): T {
-  return hasNullField(body) ? (strip(body) as T) : body;
+  return body !== null && typeof body === 'object' && hasNullField(body) ? (strip(body) as T) : body;
 }

@@ -37,7 +37,7 @@ function duplicates(data: unknown[], identity: (item: unknown) => string): Array
 }
 
 const validateListMapKeys: SchemaValidateFunction = (keys: unknown, data: unknown, parentSchema?: AnySchemaObject): boolean => {
-  if (!Array.isArray(keys) || !Array.isArray(data)) return true;
+  if (!Array.isArray(keys) || !Array.isArray(data) || data.length < 2) return true;
   const names = keys.filter((k): k is string => typeof k === 'string');
   const defaults = propertyDefaults(parentSchema?.['items']);
   const errors: KeywordError[] = duplicates(data, (item) => JSON.stringify(keyOf(item, names, defaults))).map(({ index, first }) => ({
@@ -52,7 +52,7 @@ const validateListMapKeys: SchemaValidateFunction = (keys: unknown, data: unknow
 };
 
 const validateListSet: SchemaValidateFunction = (listType: unknown, data: unknown): boolean => {
-  if (listType !== 'set' || !Array.isArray(data)) return true;
+  if (listType !== 'set' || !Array.isArray(data) || data.length < 2) return true;
   const errors: KeywordError[] = duplicates(data, (item) => JSON.stringify(item)).map(({ index, first }) => ({
     keyword: 'x-kubernetes-list-type',
     message: `duplicate value ${JSON.stringify(data[index])} (item ${first} has it too); this list is a set`,

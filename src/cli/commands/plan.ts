@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_CONFIG_FILE } from '../../config/default-repo-config.js';
-import { loadRepoConfig } from '../../config/load-repo-config.js';
+import { loadRepoConfigFromSnapshot } from '../../config/load-repo-config-from-snapshot.js';
 import type { CheckResult, Report, Snapshot } from '../../core/types.js';
 import { runPipeline as defaultRunPipeline } from '../../pipeline/run-pipeline.js';
 import type { RunPipeline } from '../../pipeline/types.js';
@@ -95,8 +95,7 @@ export async function run(args: string[], io: CliIo, deps: PlanDeps = { readSnap
   }
   const base = await deps.readSnapshot({ repoDir: flags.repo, ref: flags.base });
   const head = await deps.readSnapshot({ repoDir: flags.repo, ref: flags.head });
-  const configText = base.files.get(DEFAULT_CONFIG_FILE)?.content?.toString('utf8');
-  const report = await deps.runPipeline({ base, head, config: loadRepoConfig(configText) });
+  const report = await deps.runPipeline({ base, head, config: loadRepoConfigFromSnapshot(base) });
   const comment = renderComment(report);
   io.stdout(flags.output === 'json' ? jsonOutput(report, comment) : markdownOutput(report, comment));
   return report.checks.some((c) => c.conclusion === 'failure') ? 1 : 0;

@@ -30,15 +30,14 @@ export function toAnnotations(findings: readonly Finding[], max = MAX_ANNOTATION
 
 function toAnnotation(finding: Finding): CheckAnnotation {
   const line = Number.isInteger(finding.line) && finding.line > 0 ? finding.line : 1;
-  const object = finding.object ? ` ${finding.object.kind}/${finding.object.name}` : '';
-  const message = finding.field ? `${finding.field}: ${finding.message}` : finding.message;
+  const object = finding.object ? `${finding.object.kind} ${finding.object.name}: ` : '';
   return {
     path: finding.file,
     start_line: line,
     end_line: line,
     annotation_level: finding.level,
-    message: shortenText(message, MESSAGE_MAX_CHARS),
-    title: shortenText(`${finding.check}/${finding.rule}${object}`, TITLE_MAX_CHARS),
+    message: shortenText(finding.message, MESSAGE_MAX_CHARS),
+    title: shortenText(`${object}${finding.check} (${finding.rule})`, TITLE_MAX_CHARS),
   };
 }
 

@@ -1,9 +1,12 @@
 // Which tarball entries a snapshot keeps with their content: what the pipeline
-// reads (YAML, JSON, Kustomization files). Everything else is skipped unread.
-const MANIFEST_EXTENSION = /\.(ya?ml|json)$/i;
-const KUSTOMIZATION_NAMES = new Set(['kustomization.yaml', 'kustomization.yml', 'Kustomization']);
+// reads. Manifests (YAML, JSON), Kustomization files, and the usual sources
+// of Kustomize generators (env and properties files, plain-text configs,
+// certificates). Everything else (application code, images, docs) is skipped
+// unread, so memory follows the size of the manifests, not of the repository.
+import { isKustomizationFile } from '../../render/kustomize/kustomization-file.js';
+
+const KEPT_EXTENSION = /\.(ya?ml|json|env|properties|txt|conf|cfg|ini|toml|crt|pem)$/i;
 
 export function keepForPipeline(path: string): boolean {
-  const base = path.slice(path.lastIndexOf('/') + 1);
-  return MANIFEST_EXTENSION.test(base) || KUSTOMIZATION_NAMES.has(base);
+  return KEPT_EXTENSION.test(path) || isKustomizationFile(path);
 }

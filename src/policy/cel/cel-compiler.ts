@@ -1,7 +1,7 @@
 // Compile once (cached by source), evaluate many times within a budget.
 import { type Environment, ParseError, TypeError as CelTypeError } from '@marcbachmann/cel-js';
 import { type CelAstNode, isCelAstNode } from './cel-ast.js';
-import { type CelDeclarations, createCelEnvironment } from './cel-environment.js';
+import { type CelDeclarations, type CelEnvironmentOptions, createCelEnvironment } from './cel-environment.js';
 import { CelBudgetExceededError, DEFAULT_EVAL_LIMITS, type EvalLimits, withBudget } from './eval-budget.js';
 import { positionIn, type SourcePosition } from './source-position.js';
 
@@ -83,8 +83,8 @@ function compileWith(env: Environment, source: string): CompileOutcome {
   return { ok: true, program };
 }
 
-export function createCelCompiler(variables: CelDeclarations): CelCompiler {
-  const env = createCelEnvironment(variables);
+export function createCelCompiler(variables: CelDeclarations, options: CelEnvironmentOptions = {}): CelCompiler {
+  const env = createCelEnvironment(variables, options);
   const cache = new Map<string, CompileOutcome>();
   return {
     compile(source) {

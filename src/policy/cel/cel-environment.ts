@@ -8,10 +8,18 @@ import { registerKubernetesLibraries } from './libraries/index.js';
 /** Variable name -> CEL type ("dyn", "int", "list<string>", "map<string, dyn>", ...). */
 export type CelDeclarations = Readonly<Record<string, string>>;
 
-export function createCelEnvironment(variables: CelDeclarations): Environment {
+export interface CelEnvironmentOptions {
+  /**
+   * Require list and map literals to hold one type, as Kubernetes does
+   * (default true). The CEL specification's own default is false.
+   */
+  homogeneousAggregateLiterals?: boolean;
+}
+
+export function createCelEnvironment(variables: CelDeclarations, options: CelEnvironmentOptions = {}): Environment {
   const env = new Environment({
     enableOptionalTypes: true,
-    homogeneousAggregateLiterals: false,
+    homogeneousAggregateLiterals: options.homogeneousAggregateLiterals ?? true,
     unlistedVariablesAreDyn: false,
   });
   registerKubernetesLibraries(celRegistry(env));

@@ -3,7 +3,7 @@ export type { CelAstNode } from './cel-ast.js';
 export { childNodes } from './cel-ast.js';
 export type { CelCompileFailure, CelCompiler, CelEvalFailure, CelOutcome, CelProgram, CompileOutcome } from './cel-compiler.js';
 export { createCelCompiler } from './cel-compiler.js';
-export type { CelDeclarations } from './cel-environment.js';
+export type { CelDeclarations, CelEnvironmentOptions } from './cel-environment.js';
 export { DEFAULT_EVAL_LIMITS, type EvalLimits } from './eval-budget.js';
 export { KUBERNETES_LIBRARIES } from './libraries/index.js';
 export { formatValue as formatCelValue } from './libraries/string-format.js';

@@ -6,28 +6,19 @@ import type { CompiledPolicy } from '../types.js';
 import type { AdmissionEvent } from './admission-events.js';
 import { NAMESPACE_NAME_LABEL } from './manifest-context.js';
 
-const converted = new WeakMap<object, unknown>();
-
-/** The manifest's body as CEL data (converted once per object). */
-export function celObject(object: ManifestObject | undefined): unknown {
-  if (!object) return null;
-  let value = converted.get(object);
-  if (value === undefined) {
-    value = toCelValue(object.body);
-    converted.set(object, value);
-  }
-  return value;
+/** What every policy sees of one admission request (built once per request). */
+export interface RequestActivation {
+  object: unknown;
+  oldObject: unknown;
+  request: unknown;
+  namespaceObject: unknown;
 }
 
-const requests = new WeakMap<AdmissionEvent, unknown>();
-
 function requestOf(event: AdmissionEvent): unknown {
-  let request = requests.get(event);
-  if (request) return request;
   const a = event.attrs;
   const kind = { group: a.group, version: a.version, kind: a.kind };
   const resource = { group: a.group, version: a.version, resource: a.resource };
-  request = {
+  return {
     uid: '',
     kind,
     resource,
@@ -41,59 +32,72 @@ function requestOf(event: AdmissionEvent): unknown {
     userInfo: { username: '', uid: '', groups: [], extra: {} },
     dryRun: false,
   };
-  requests.set(event, request);
-  return request;
 }
 
 function namespaceObjectOf(event: AdmissionEvent, namespaces: ReadonlyMap<string, ManifestObject>): unknown {
   const a = event.attrs;
   if (!a.namespaced) return null;
   const known = namespaces.get(a.namespace);
-  if (known) return celObject(known);
+  if (known) return toCelValue(known.body);
   return { apiVersion: 'v1', kind: 'Namespace', metadata: { name: a.namespace, labels: { [NAMESPACE_NAME_LABEL]: a.namespace } } };
 }
 
-export interface ActivationInput {
-  policy: CompiledPolicy;
-  event: AdmissionEvent;
-  params: ManifestObject | null;
-  namespaces: ReadonlyMap<string, ManifestObject>;
-}
-
-function defineLazy(target: Record<string, unknown>, name: string, compute: () => unknown): void {
-  let state: { value: unknown } | { error: Error } | undefined;
-  Object.defineProperty(target, name, {
-    enumerable: true,
-    get(): unknown {
-      state ??= (() => {
-        try {
-          return { value: compute() };
-        } catch (err: unknown) {
-          return { error: err instanceof Error ? err : new Error(String(err)) };
-        }
-      })();
-      if ('error' in state) throw state.error;
-      return state.value;
-    },
-  });
-}
-
-export function buildActivation(input: ActivationInput): Record<string, unknown> {
-  const variables: Record<string, unknown> = {};
-  const activation: Record<string, unknown> = {
-    object: celObject(input.event.object),
-    oldObject: celObject(input.event.oldObject),
-    request: requestOf(input.event),
-    params: input.params ? celObject(input.params) : null,
-    namespaceObject: namespaceObjectOf(input.event, input.namespaces),
-    variables,
+export function requestActivation(event: AdmissionEvent, namespaces: ReadonlyMap<string, ManifestObject>): RequestActivation {
+  return {
+    object: event.object ? toCelValue(event.object.body) : null,
+    oldObject: event.oldObject ? toCelValue(event.oldObject.body) : null,
+    request: requestOf(event),
+    namespaceObject: namespaceObjectOf(event, namespaces),
   };
-  for (const v of input.policy.variables) {
-    defineLazy(variables, v.name, () => {
-      const outcome = v.expression.program.evaluate(activation);
-      if (!outcome.ok) throw new Error(`variables.${v.name}: ${outcome.error.message}`);
-      return outcome.value;
-    });
+}
+
+type Computed = { value: unknown } | { error: Error };
+
+/** A Map whose get computes a policy variable on first use and keeps the result in the map. */
+interface LazyVariables extends Map<string, unknown> {
+  policy: CompiledPolicy;
+  activation: Record<string, unknown>;
+}
+
+const mapGet = Map.prototype.get;
+const mapSet = Map.prototype.set;
+
+function computeVariable(vars: LazyVariables, name: string): Computed | undefined {
+  const variable = vars.policy.variables.find((v) => v.name === name);
+  if (!variable) return undefined;
+  const outcome = variable.expression.program.evaluate(vars.activation);
+  return outcome.ok ? { value: outcome.value } : { error: new Error(`variables.${name}: ${outcome.error.message}`) };
+}
+
+function getVariable(this: LazyVariables, name: string): unknown {
+  let state = mapGet.call(this, name) as Computed | undefined;
+  if (!state) {
+    state = computeVariable(this, name);
+    if (!state) return undefined;
+    mapSet.call(this, name, state);
   }
+  if ('error' in state) throw state.error;
+  return state.value;
+}
+
+function hasVariable(this: LazyVariables, name: string): boolean {
+  return this.policy.variables.some((v) => v.name === name);
+}
+
+/**
+ * `variables` as a Map (cel-js reads map fields through get): unused
+ * variables cost nothing, and each runs at most once per activation.
+ */
+function lazyVariables(policy: CompiledPolicy, activation: Record<string, unknown>): Map<string, unknown> {
+  const vars = Object.assign(new Map<string, unknown>(), { policy, activation }) as LazyVariables;
+  vars.get = getVariable;
+  vars.has = hasVariable;
+  return vars;
+}
+
+/** The activation for one policy: the request's values, params and the policy's variables. */
+export function policyActivation(base: RequestActivation, policy: CompiledPolicy, params: ManifestObject | null): Record<string, unknown> {
+  const activation: Record<string, unknown> = { ...base, params: params ? toCelValue(params.body) : null };
+  activation.variables = lazyVariables(policy, activation);
   return activation;
 }

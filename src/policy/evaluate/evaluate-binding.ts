@@ -5,8 +5,7 @@
 import type { ManifestObject } from '../../core/types.js';
 import type { CelOutcome } from '../cel/index.js';
 import type { CompiledBinding, CompiledPolicy, CompiledValidation, PolicyExpression } from '../types.js';
-import { buildActivation } from './activation.js';
-import type { AdmissionEvent } from './admission-events.js';
+import { policyActivation, type RequestActivation } from './activation.js';
 
 export interface Violation {
   message: string;
@@ -57,10 +56,9 @@ function runValidations(policy: CompiledPolicy, activation: Record<string, unkno
 
 export function evaluateBinding(
   policy: CompiledPolicy,
-  event: AdmissionEvent,
-  params: ReadonlyArray<ManifestObject | null>,
   binding: CompiledBinding,
-  namespaces: ReadonlyMap<string, ManifestObject>,
+  params: ReadonlyArray<ManifestObject | null>,
+  request: () => RequestActivation,
 ): Violation[] {
   if (params.length === 0) {
     if (binding.paramRef?.parameterNotFoundAction === 'Allow') return [];
@@ -68,7 +66,7 @@ export function evaluateBinding(
   }
   const violations: Violation[] = [];
   for (const p of params) {
-    const activation = buildActivation({ policy, event, params: p, namespaces });
+    const activation = policyActivation(request(), policy, p);
     const conditions = checkConditions(policy, activation);
     if (conditions === undefined) continue;
     violations.push(...(conditions.length > 0 ? conditions : runValidations(policy, activation)));

@@ -37,12 +37,20 @@ function existingPrefix(body: unknown, path: Path): Path {
   return path.slice(0, end);
 }
 
-/** The field path a finding is about ([] for the object itself). */
+/**
+ * The field path a finding is about ([] for the object itself): the first
+ * candidate that exists and is not the start of a longer existing candidate
+ * (`spec` loses to `spec.template.spec`), else the deepest existing prefix.
+ */
 export function findingPath(expression: PolicyExpression, policy: CompiledPolicy, object: ManifestObject): FieldPath {
+  const paths = candidatePaths(expression, policy).filter((p) => p.length > 0);
+  const existing = paths.filter((p) => fieldAt(object.body, p) !== undefined);
+  const extends_ = (longer: Path, shorter: Path): boolean => longer.length > shorter.length && shorter.every((step, i) => longer[i] === step);
+  const chosen = existing.find((p) => !existing.some((q) => extends_(q, p)));
+  if (chosen) return chosen;
   let best: Path = [];
-  for (const path of candidatePaths(expression, policy)) {
+  for (const path of paths) {
     const prefix = existingPrefix(object.body, path);
-    if (prefix.length === path.length && path.length > 0) return path;
     if (prefix.length > best.length) best = prefix;
   }
   return best;

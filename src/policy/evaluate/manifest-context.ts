@@ -50,7 +50,9 @@ export function buildManifestContext(head: readonly ManifestObject[], base: read
   }
   for (const object of [...head, targetParams(kubernetesVersion)]) {
     const key = `${object.apiVersion}|${object.kind}`;
-    byType.set(key, [...(byType.get(key) ?? []), object]);
+    const list = byType.get(key);
+    if (list) list.push(object);
+    else byType.set(key, [object]);
   }
   return { crds, namespaces, namespaceObjects, byType };
 }

@@ -39,11 +39,11 @@ export function nameProblem(syntax: NameSyntax, name: string): string | undefine
 
 /** Label keys and annotation keys: [prefix/]name, the prefix a DNS subdomain. */
 export function qualifiedNameProblem(key: string): string | undefined {
-  const parts = key.split('/');
-  if (parts.length > 2) return "must be 'name' or 'prefix/name' (one '/' at most)";
-  const name = parts.length === 2 ? (parts[1] ?? '') : key;
-  if (parts.length === 2) {
-    const prefix = parts[0] ?? '';
+  const slash = key.indexOf('/');
+  if (slash !== -1 && key.indexOf('/', slash + 1) !== -1) return "must be 'name' or 'prefix/name' (one '/' at most)";
+  const name = slash === -1 ? key : key.slice(slash + 1);
+  if (slash !== -1) {
+    const prefix = key.slice(0, slash);
     if (prefix === '') return "has an empty prefix before '/'";
     if (prefix.length > 253 || !SUBDOMAIN_1123.test(prefix)) return `has a prefix ('${prefix}') that ${EXPLAIN['dns1123-subdomain']}`;
   }

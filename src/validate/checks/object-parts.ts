@@ -1,7 +1,8 @@
 // Where the parts the Kubernetes checks look at sit inside an object: its
 // metadata, the metadata of embedded pod and job templates, the pod specs and
 // the label selectors. Found by shape, so custom resources that embed a pod
-// template (Argo Rollouts, Knative, ...) are checked too.
+// template (Argo Rollouts, Knative, ...) are checked too. This runs for every
+// object, so it walks fixed paths and allocates only for what it finds.
 import type { FieldPath } from '../../core/types.js';
 import { isPlainObject } from '../../manifests/classify-document.js';
 
@@ -10,12 +11,20 @@ export interface Part {
   path: FieldPath;
 }
 
-const TEMPLATE_PATHS: readonly FieldPath[] = [
-  ['template'],
-  ['spec', 'template'],
-  ['spec', 'jobTemplate'],
-  ['spec', 'jobTemplate', 'spec', 'template'],
+const TEMPLATE_METADATA: readonly FieldPath[] = [
+  ['template', 'metadata'],
+  ['spec', 'template', 'metadata'],
+  ['spec', 'jobTemplate', 'metadata'],
+  ['spec', 'jobTemplate', 'spec', 'template', 'metadata'],
 ];
+const POD_SPECS: readonly FieldPath[] = [
+  ['template', 'spec'],
+  ['spec', 'template', 'spec'],
+  ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+];
+const OWN_POD_SPEC: readonly FieldPath[] = [['spec']];
+const MATCH_LABELS: readonly FieldPath[] = [['spec', 'selector', 'matchLabels']];
+const PLAIN_SELECTOR: readonly FieldPath[] = [['spec', 'selector']];
 
 export function at(body: unknown, path: FieldPath): unknown {
   let value = body;
@@ -26,28 +35,30 @@ export function at(body: unknown, path: FieldPath): unknown {
   return value;
 }
 
-function part(body: Record<string, unknown>, path: FieldPath): Part | undefined {
-  const value = at(body, path);
-  return isPlainObject(value) ? { value, path } : undefined;
+function collect(body: Record<string, unknown>, paths: readonly FieldPath[], accept: (value: Record<string, unknown>) => boolean, into: Part[]): Part[] {
+  for (const path of paths) {
+    const value = at(body, path);
+    if (isPlainObject(value) && accept(value)) into.push({ value, path });
+  }
+  return into;
 }
+
+const any = (): boolean => true;
+const hasContainers = (value: Record<string, unknown>): boolean => Array.isArray(value['containers']);
 
 /** Metadata of embedded templates (not the object's own). */
 export function templateMetadata(body: Record<string, unknown>): Part[] {
-  return TEMPLATE_PATHS.map((path) => part(body, [...path, 'metadata'])).filter((p): p is Part => p !== undefined);
+  return collect(body, TEMPLATE_METADATA, any, []);
 }
 
 /** Pod specs: the object's own (a Pod) and those of its templates. */
 export function podSpecs(body: Record<string, unknown>, kind: string): Part[] {
-  const paths: FieldPath[] = TEMPLATE_PATHS.map((path) => [...path, 'spec']);
-  if (kind === 'Pod') paths.unshift(['spec']);
-  return paths
-    .map((path) => part(body, path))
-    .filter((p): p is Part => p !== undefined && Array.isArray(p.value['containers']));
+  return collect(body, POD_SPECS, hasContainers, kind === 'Pod' ? collect(body, OWN_POD_SPEC, hasContainers, []) : []);
 }
 
 /** Label maps used as selectors: matchLabels, and the plain maps of Services and ReplicationControllers. */
 export function selectorLabels(body: Record<string, unknown>, apiVersion: string, kind: string): Part[] {
-  const found: Array<Part | undefined> = [part(body, ['spec', 'selector', 'matchLabels'])];
-  if (apiVersion === 'v1' && (kind === 'Service' || kind === 'ReplicationController')) found.push(part(body, ['spec', 'selector']));
-  return found.filter((p): p is Part => p !== undefined);
+  const found = collect(body, MATCH_LABELS, any, []);
+  if (apiVersion === 'v1' && (kind === 'Service' || kind === 'ReplicationController')) collect(body, PLAIN_SELECTOR, any, found);
+  return found;
 }

@@ -35,8 +35,8 @@ test('annotations: failures first, line at least 1, capped with a count of what 
       start_line: 1,
       end_line: 1,
       annotation_level: 'failure',
-      message: 'spec.replicas: problem at 0',
-      title: 'validate/schema Deployment/web',
+      message: 'problem at 0',
+      title: 'Deployment web: validate (schema)',
     },
     expect.objectContaining({ annotation_level: 'warning', start_line: 5 }),
   ]);

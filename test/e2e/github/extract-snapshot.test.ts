@@ -35,6 +35,8 @@ beforeAll(() => {
   writeFileSync(join(repo, 'apps/web/values.json'), '{"replicas": 2}\n');
   writeFileSync(join(repo, 'platform/base/Kustomization'), 'resources: []\n');
   writeFileSync(join(repo, 'README.md'), '# not a manifest\n');
+  writeFileSync(join(repo, 'main.go'), 'package main\n');
+  writeFileSync(join(repo, 'platform/base/app.properties'), 'mode=demo\n');
   writeFileSync(join(repo, 'big.yaml'), `# ${'x'.repeat(1024 * 1024 + 10)}\n`);
   symlinkSync('apps/web/deployment.yaml', join(repo, 'current.yaml'));
   symlinkSync('../platform/base', join(repo, 'apps/base'));
@@ -65,6 +67,7 @@ gitTest('keeps manifests with git blob hashes, records symlinks and submodules, 
     'big.yaml',
     'current.yaml',
     'platform/base/Kustomization',
+    'platform/base/app.properties',
     'vendor/library',
   ]);
   const deployment = snapshot.files.get('apps/web/deployment.yaml');

@@ -41,7 +41,7 @@ describe('FakeGitHub', () => {
   test('flags invalid parameters', async () => {
     github = new FakeGitHub().start();
     github.on('checks/list-for-ref', () => ({ status: 200, body: { total_count: 0, check_runs: [] } }), { optional: true });
-    await octokit().request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', { ...repo, ref: 'abc', filter: 'newest', per_page: 100 }).catch(() => undefined);
+    await octokit().request('GET /repos/Codertocat/Hello-World/commits/abc/check-runs?filter=newest&per_page=100').catch(() => undefined);
     expect(() => github.assertDone()).toThrow(/filter must be equal to one of the allowed values/);
   });
 

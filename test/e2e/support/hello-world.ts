@@ -3,11 +3,9 @@
 // repository of fixtures/demo: base/ is the default branch, pr/ the files the
 // pull request changes (an invalid Deployment among them).
 import { join } from 'node:path';
+import type { ApplicationFunction } from 'probot';
 import { createApp } from '../../../src/app/create-app.js';
 import { createAppDeps, type AppDeps } from '../../../src/app/app-deps.js';
-import { loadRepoConfig } from '../../../src/config/load-repo-config.js';
-import type { RunPipeline } from '../../../src/pipeline/types.js';
-import { renderComment } from '../../../src/report/render-comment.js';
 import {
   buildTarball,
   fakeCheckRuns,
@@ -20,6 +18,9 @@ import {
   startApp,
   type AppHarness,
   type CheckRunsFake,
+  type FakeGitHubOptions,
+  isObject,
+  type JsonObject,
   type IssueCommentsFake,
   type Tree,
 } from '../../harness/github/index.js';
@@ -60,16 +61,18 @@ export interface Scenario {
 }
 
 export interface ScenarioOptions {
-  runPipeline: RunPipeline;
   /** The config on the default branch; null: the repository has none. */
   config?: string | null;
   trees?: Record<string, Tree>;
   deps?: Partial<AppDeps>;
+  github?: FakeGitHubOptions;
+  /** The app under test (default: the app wired with `deps`). */
+  app?: ApplicationFunction;
 }
 
-export async function startScenario(options: ScenarioOptions): Promise<Scenario> {
-  const deps = createAppDeps({ runPipeline: options.runPipeline, loadRepoConfig, renderComment }, options.deps);
-  const harness = await startApp({ app: createApp(deps) });
+export async function startScenario(options: ScenarioOptions = {}): Promise<Scenario> {
+  const app = options.app ?? createApp(createAppDeps(options.deps));
+  const harness = await startApp({ ...options.github, app });
   const repo = { owner: OWNER, repo: REPO };
   const checkRuns = fakeCheckRuns(harness.github, { ...repo, appId: harness.appId });
   const comments = fakeIssueComments(harness.github, { ...repo, issueNumber: PR_NUMBER, appId: harness.appId });
@@ -78,15 +81,16 @@ export async function startScenario(options: ScenarioOptions): Promise<Scenario>
   const trees = options.trees ?? { [BASE_SHA]: baseTree, [HEAD_SHA]: headTree, [SECOND_HEAD_SHA]: fixedTree };
   const tarballs = new Map<string, Buffer>();
   for (const [sha, tree] of Object.entries(trees)) tarballs.set(sha, await buildTarball(tree, `${OWNER}-${REPO}-${sha.slice(0, 7)}`));
-  fakeTarballs(harness.github, { ...repo, tarballs });
+  const codeloadOrigin = options.github?.baseUrl ? harness.github.origin : 'https://codeload.github.com';
+  fakeTarballs(harness.github, { ...repo, tarballs, codeloadOrigin });
   fakePullRequests(harness.github, { ...repo, pulls: [{ number: PR_NUMBER, baseSha: BASE_SHA, headSha: HEAD_SHA }] });
   return { harness, checkRuns, comments };
 }
 
-function shaOf(payload: Record<string, unknown>, side: 'base' | 'head'): string {
+function shaOf(payload: JsonObject, side: 'base' | 'head'): string {
   const pr = payload['pull_request'];
-  const ref = typeof pr === 'object' && pr !== null && side in pr ? (pr as Record<string, unknown>)[side] : undefined;
-  const sha = typeof ref === 'object' && ref !== null && 'sha' in ref ? ref.sha : undefined;
+  const ref = isObject(pr) ? pr[side] : undefined;
+  const sha = isObject(ref) ? ref['sha'] : undefined;
   if (typeof sha !== 'string') throw new Error(`the payload has no pull_request.${side}.sha`);
   return sha;
 }

@@ -4,6 +4,7 @@ export { startApp, testPrivateKey, type AppHarness, type StartAppOptions } from 
 export { FakeGitHub, type FakeGitHubOptions, type GitHubReply, type GitHubRequest, type RouteOptions } from './fake-github.js';
 export { buildTarball, readTree, type Tree, type TreeEntry } from './build-tarball.js';
 export { loadPayload, webhookExamples } from './payloads.js';
+export { isObject, type JsonObject } from './openapi-description.js';
 export { fakeCheckRuns, type CheckRunsFake, type FakeCheckRun } from './fakes/check-runs.js';
 export { fakeIssueComments, type FakeComment, type IssueCommentsFake } from './fakes/issue-comments.js';
 export { fakeRepositoryContents } from './fakes/repository-contents.js';

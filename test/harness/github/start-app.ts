@@ -38,6 +38,20 @@ export function testPrivateKey(): string {
   return privateKey;
 }
 
+/**
+ * ProbotOctokit without retries and throttling. An options object
+ * (ProbotOctokit.defaults({ throttle: { enabled: false } })) is not enough in
+ * Probot 14: its own defaults put `throttle` back, and the throttling plugin
+ * then spaces write requests one second apart. A function runs last and wins.
+ */
+export function testOctokit(): typeof ProbotOctokit {
+  return ProbotOctokit.defaults((options: Record<string, unknown>) => ({
+    ...options,
+    retry: { enabled: false },
+    throttle: { ...(typeof options['throttle'] === 'object' ? options['throttle'] : {}), enabled: false },
+  }));
+}
+
 export async function startApp(options: StartAppOptions): Promise<AppHarness> {
   const appId = options.appId ?? 29310;
   const github = new FakeGitHub(options).start();
@@ -48,7 +62,7 @@ export async function startApp(options: StartAppOptions): Promise<AppHarness> {
     secret: SECRET,
     baseUrl: github.baseUrl,
     logLevel: options.logLevel ?? 'fatal',
-    Octokit: ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }),
+    Octokit: testOctokit(),
   });
   await probot.load(options.app);
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { loadRepoConfig } from '../../../src/config/load-repo-config.js';
+import { loadRepoConfigFromSnapshot } from '../../../src/config/load-repo-config-from-snapshot.js';
 
 const FULL = `# kubegate config
 environments:
@@ -137,5 +138,28 @@ describe('loadRepoConfig', () => {
   it('refuses a top-level list', () => {
     const r = loadRepoConfig('- a\n- b\n');
     expect(r.ok ? [] : r.problems.map((p) => [p.path, p.line, p.message])).toEqual([['', 1, 'must be a mapping (got a list)']]);
+  });
+});
+
+describe('loadRepoConfigFromSnapshot', () => {
+  const file = (path: string, content: string) => ({ path, type: 'file' as const, size: content.length, hash: 'h', content: Buffer.from(content) });
+
+  it('uses the defaults when the snapshot has no config', () => {
+    expect(loadRepoConfigFromSnapshot({ sha: 's', files: new Map() })).toMatchObject({ ok: true, source: 'default' });
+  });
+
+  it('reads the config file', () => {
+    const snap = { sha: 's', files: new Map([['.github/kubegate.yml', file('.github/kubegate.yml', 'validation: {strict: false}\n')]]) };
+    const r = loadRepoConfigFromSnapshot(snap);
+    expect(r.ok && r.source === 'file' && r.config.validation.strict).toBe(false);
+    expect(r.ok && r.source).toBe('file');
+  });
+
+  it('refuses a config that is a symlink instead of falling back to the defaults', () => {
+    const link = { path: '.github/kubegate.yml', type: 'symlink' as const, size: 3, hash: 'h', linkTarget: 'x.yml' };
+    expect(loadRepoConfigFromSnapshot({ sha: 's', files: new Map([[link.path, link]]) })).toEqual({
+      ok: false,
+      problems: [{ file: '.github/kubegate.yml', path: '', message: 'is a symlink, not a regular file: kubegate reads its config only from a regular file' }],
+    });
   });
 });

@@ -16,8 +16,8 @@ describe('runPipeline on the demo pull request', () => {
     expect(findingLines(report)).toEqual([
       'apps/web/deployment.yaml:8 failure Deployment web: spec.replicas: expected integer or null, but got string',
       "apps/worker/deployment.yaml:16 failure Deployment worker: spec.template.spec.containers[0]: additional properties 'imagee' not allowed",
-      'platform/base/deployment.yaml:22 failure Deployment production/api: spec.template.spec.containers[0].env[0].value: expected string or null, but got number (as rendered for environment production)',
-      'platform/base/deployment.yaml:22 failure Deployment staging/staging-api: spec.template.spec.containers[0].env[0].value: expected string or null, but got number (as rendered for environment staging)',
+      'platform/base/deployment.yaml:22 failure Deployment api: spec.template.spec.containers[0].env[0].value: expected string or null, but got number (as rendered for environment production)',
+      'platform/base/deployment.yaml:22 failure Deployment staging-api: spec.template.spec.containers[0].env[0].value: expected string or null, but got number (as rendered for environment staging)',
     ]);
     expect(check?.title).toBe('4 invalid of 7 resources');
     expect(check?.summary).toContain('| 3 | 4 | 0 | 0 |');

@@ -17,17 +17,20 @@ describe('runPipeline: files that are not plain manifests', () => {
       'apps/broken.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  labels: [a\n',
       'apps/big.yaml': { path: 'apps/big.yaml', type: 'file', size: 9_000_000, hash: 'h1' },
       'apps/link.yaml': { path: 'apps/link.yaml', type: 'symlink', size: 5, hash: 'h2', linkTarget: '../x.yaml' },
-      'apps/sub': { path: 'apps/sub', type: 'submodule', size: 0, hash: 'h3' },
+      'apps/sub.yaml': { path: 'apps/sub.yaml', type: 'submodule', size: 0, hash: 'h3' },
+      'apps/README.md': '# not a manifest\n',
+      'apps/skipped.yaml': { path: 'apps/skipped.yaml', type: 'file', size: 10, hash: 'h4' },
     });
     const report = await runWithConfig(base, head, PLAIN);
     const lines = findingLines(report);
     expect(lines).toEqual([
-      expect.stringMatching(/^apps\/big\.yaml:1 failure apps\/big\.yaml is 9000000 bytes, too large/),
+      expect.stringMatching(/^apps\/big\.yaml:1 failure apps\/big\.yaml is 9000000 bytes, over the 1048576-byte limit/),
       expect.stringMatching(/^apps\/bin\.yaml:1 failure apps\/bin\.yaml contains NUL bytes/),
       expect.stringMatching(/^apps\/broken\.yaml:6 failure YAML syntax error/),
       expect.stringMatching(/^apps\/latin1\.yaml:1 failure apps\/latin1\.yaml is not valid UTF-8/),
       'apps/link.yaml:1 warning apps/link.yaml is a symbolic link to "../x.yaml": links are not followed; the file it points to is validated when it is part of an environment',
-      'apps/sub:1 warning apps/sub is a git submodule: kubegate does not check out submodules, so its manifests are not validated',
+      'apps/skipped.yaml:1 warning apps/skipped.yaml has no content in the snapshot (it was not downloaded): not validated',
+      'apps/sub.yaml:1 warning apps/sub.yaml is a git submodule: kubegate does not check out submodules, so its manifests are not validated',
     ]);
     expect(report.checks[0]?.conclusion).toBe('failure');
     expect(report.checks[0]?.title).toBe('4 errors of 4 resources');

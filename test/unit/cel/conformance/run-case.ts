@@ -13,11 +13,14 @@ export interface CaseResult {
 
 const compilers = new Map<string, CelCompiler>();
 
-function compilerFor(declarations: CelDeclarations): CelCompiler {
-  const key = JSON.stringify(Object.entries(declarations).sort());
+/** "cel": the CEL specification's defaults; "kubernetes": as kubegate compiles policies (homogeneous literals). */
+export type ConformanceMode = 'cel' | 'kubernetes';
+
+function compilerFor(declarations: CelDeclarations, mode: ConformanceMode): CelCompiler {
+  const key = `${mode}:${JSON.stringify(Object.entries(declarations).sort())}`;
   let compiler = compilers.get(key);
   if (!compiler) {
-    compiler = createCelCompiler(declarations);
+    compiler = createCelCompiler(declarations, { homogeneousAggregateLiterals: mode === 'kubernetes' });
     compilers.set(key, compiler);
   }
   return compiler;
@@ -31,10 +34,10 @@ function expectation(original: JsonObject): { error: true } | { error: false; va
   return { error: false, value: expectedValue(value ?? { boolValue: true }) };
 }
 
-function evaluateCase(c: ConformanceCase): CaseResult {
+function evaluateCase(c: ConformanceCase, mode: ConformanceMode): CaseResult {
   if (typeof c.original.container === 'string' && c.original.container !== '') return { pass: false, reason: 'containers (namespaces) are not supported' };
   const expected = expectation(c.original);
-  const compiled = compilerFor(declarationsOf(c.original)).compile(c.expr);
+  const compiled = compilerFor(declarationsOf(c.original), mode).compile(c.expr);
   if (!compiled.ok) return expected.error ? { pass: true } : { pass: false, reason: `compile: ${compiled.error.message}` };
   if (c.original.checkOnly === true) return { pass: true };
   const outcome = compiled.program.evaluate(activationOf(c.original));
@@ -44,9 +47,9 @@ function evaluateCase(c: ConformanceCase): CaseResult {
   return expected.value && typedEqual(actual, expected.value) ? { pass: true } : { pass: false, reason: 'wrong value' };
 }
 
-export function runCase(c: ConformanceCase): CaseResult {
+export function runCase(c: ConformanceCase, mode: ConformanceMode = 'cel'): CaseResult {
   try {
-    return evaluateCase(c);
+    return evaluateCase(c, mode);
   } catch (err: unknown) {
     if (err instanceof UnsupportedValue) return { pass: false, reason: `unsupported: ${err.message}` };
     return { pass: false, reason: `crash: ${err instanceof Error ? err.message : String(err)}` };

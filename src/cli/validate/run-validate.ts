@@ -1,0 +1,169 @@
+// `kubegate validate`, step by step: pick the input (paths or stdin), open
+// the report, gather CustomResourceDefinitions, create the validator, then
+// validate file by file (documents in batches, so big streams stay small in
+// memory) and print each result as it is known.
+import { fstatSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { ManifestObject } from '../../core/types.js';
+import { loadDocuments, loadManifests } from '../../manifests/load-manifests.js';
+import type { LoadedDocument } from '../../manifests/types.js';
+import { createValidator, ValidatorConfigError } from '../../validate/create-validator.js';
+import { isCrd } from '../../validate/crd-registry.js';
+import type { FetchLike } from '../../validate/fetch-schema-text.js';
+import type { Validator } from '../../validate/types.js';
+import type { CliIo } from '../io.js';
+import { EMPTY_SIGNATURE, type CliResult } from './cli-result.js';
+import { createOutput } from './create-output.js';
+import { documentResults } from './document-results.js';
+import { findManifestFiles, goPathError } from './find-manifest-files.js';
+import type { ValidateArgs } from './parse-validate-args.js';
+import type { ValidateOutput } from './validate-output.js';
+
+/** The CLI's side effects, plus two that CliIo does not have yet (tests set them). */
+export interface ValidateIo extends CliIo {
+  /** Whether stdin is a terminal (nothing piped). Default: checked on file descriptor 0. */
+  stdinIsTTY?: boolean;
+  /** For http(s) schema locations. Default: global fetch. */
+  fetch?: FetchLike;
+}
+
+/** The CLI reads big rendered streams too; the app's 1 MiB limit is for repository files. */
+export const CLI_MAX_FILE_BYTES = 256 * 1024 * 1024;
+const BATCH = 256;
+
+type Input = { type: 'file'; path: string; content: Buffer | string } | { type: 'error'; path: string; message: string };
+
+function stdinIsTTY(io: ValidateIo): boolean {
+  if (io.stdinIsTTY !== undefined) return io.stdinIsTTY;
+  try {
+    return fstatSync(0).isCharacterDevice();
+  } catch {
+    return false;
+  }
+}
+
+async function* readInputs(args: ValidateArgs, io: ValidateIo, stdin: string | undefined): AsyncGenerator<Input> {
+  if (stdin !== undefined) {
+    yield { type: 'file', path: 'stdin', content: stdin };
+    return;
+  }
+  for (const path of args.paths) {
+    for await (const found of findManifestFiles(path, io.cwd, args.ignoreFilenamePatterns)) {
+      if (found.type === 'error') {
+        yield found;
+        continue;
+      }
+      try {
+        yield { type: 'file', path: found.path, content: await readFile(resolve(io.cwd, found.path)) };
+      } catch (err: unknown) {
+        yield { type: 'error', path: found.path, message: goPathError('open', found.path, err) };
+      }
+    }
+  }
+}
+
+function crdsIn(path: string, content: Buffer | string): ManifestObject[] {
+  if (!content.includes('CustomResourceDefinition')) return [];
+  return loadManifests(path, content, { maxFileBytes: CLI_MAX_FILE_BYTES }).objects.filter(isCrd);
+}
+
+/** CRDs from --crds, and from the inputs themselves (kubeconform ignores those; kubegate uses them). */
+async function gatherCrds(args: ValidateArgs, io: ValidateIo, stdin: string | undefined): Promise<ManifestObject[]> {
+  const crds: ManifestObject[] = [];
+  for (const path of args.crds) {
+    for await (const found of findManifestFiles(path, io.cwd, [])) {
+      if (found.type === 'error') throw new ValidatorConfigError(`--crds ${path}: ${found.message}`);
+      crds.push(...crdsIn(found.path, await readFile(resolve(io.cwd, found.path))));
+    }
+  }
+  for await (const input of readInputs(args, io, stdin)) {
+    if (input.type === 'file') crds.push(...crdsIn(input.path, input.content));
+  }
+  return crds;
+}
+
+class Run {
+  failed = false;
+  stopped = false;
+
+  constructor(
+    private readonly args: ValidateArgs,
+    private readonly validator: Validator,
+    private readonly output: ValidateOutput,
+  ) {}
+
+  report(result: CliResult): void {
+    this.output.write(result);
+    if (result.status === 'invalid' || result.status === 'error') {
+      this.failed = true;
+      if (this.args.exitOnError) this.stopped = true;
+    }
+  }
+
+  async validateFile(path: string, content: Buffer | string): Promise<void> {
+    let batch: LoadedDocument[] = [];
+    let documents = 0;
+    for (const document of loadDocuments(path, content, { maxFileBytes: CLI_MAX_FILE_BYTES })) {
+      documents++;
+      batch.push(document);
+      if (batch.length >= BATCH) {
+        await this.validateBatch(path, batch);
+        batch = [];
+        if (this.stopped) return;
+      }
+    }
+    await this.validateBatch(path, batch);
+    // kubeconform reports a file without any resource as one empty result, so that it counts.
+    if (documents === 0) this.report({ path, status: 'empty', signature: EMPTY_SIGNATURE, validationErrors: [] });
+  }
+
+  private async validateBatch(path: string, documents: LoadedDocument[]): Promise<void> {
+    if (documents.length === 0) return;
+    const objects = documents.flatMap((d) => (d.type === 'object' ? [d.object] : []));
+    const results = await this.validator.validate(objects);
+    for (const result of documentResults(path, documents, results)) {
+      if (this.stopped) return;
+      this.report(result);
+    }
+  }
+}
+
+export async function runValidate(args: ValidateArgs, io: ValidateIo): Promise<number> {
+  const useStdin = args.paths.length === 0 || (args.paths.length === 1 && args.paths[0] === '-');
+  if (useStdin && stdinIsTTY(io)) {
+    io.stderr('kubegate validate: no input: give files or folders to validate, or pipe manifests to stdin (see --help)\n');
+    return 1;
+  }
+  if (args.debug) io.stderr(`kubegate validate: schema locations: ${(args.schemaLocations.length > 0 ? args.schemaLocations : ['default']).join(', ')}\n`);
+  const output = createOutput(args.output, { summary: args.summary, verbose: args.verbose, stdin: useStdin, print: io.stdout });
+  const stdin = useStdin ? await io.readStdin() : undefined;
+  let validator: Validator;
+  try {
+    const crds = await gatherCrds(args, io, stdin);
+    validator = createValidator(
+      {
+        kubernetesVersion: args.kubernetesVersion,
+        strict: args.strict,
+        schemaLocations: args.schemaLocations,
+        ignoreMissingSchemas: args.ignoreMissingSchemas,
+        skipKinds: args.skip,
+        rejectKinds: args.reject,
+        crds,
+      },
+      { cwd: io.cwd, ...(io.fetch ? { fetch: io.fetch } : {}), ...(args.cache ? { cacheDir: args.cache } : {}) },
+    );
+  } catch (err: unknown) {
+    if (!(err instanceof ValidatorConfigError)) throw err;
+    io.stderr(`${err.message}\n`);
+    return 1;
+  }
+  const run = new Run(args, validator, output);
+  for await (const input of readInputs(args, io, stdin)) {
+    if (input.type === 'error') run.report({ path: input.path, status: 'error', signature: EMPTY_SIGNATURE, msg: input.message, validationErrors: [] });
+    else await run.validateFile(input.path, input.content);
+    if (run.stopped) break;
+  }
+  output.flush();
+  return run.failed ? 1 : 0;
+}

@@ -1,0 +1,107 @@
+// Plain data of the dry-run diff. The cluster adapter (src/cluster/dry-run-*.ts)
+// fills EnvironmentDryRun; everything else in src/diff turns it into text,
+// markdown and a check result without touching a cluster.
+import type { ManifestObject } from '../core/types.js';
+
+/** A Kubernetes object as JSON (what the API server returns). */
+export type JsonObject = Record<string, unknown>;
+
+/** An object's identity once the server said which resource serves it. */
+export interface ResolvedRef {
+  /** "" for the core group. */
+  group: string;
+  version: string;
+  kind: string;
+  name: string;
+  /** Set for namespaced kinds (the object's own, else the environment's default). */
+  namespace?: string;
+  /** Unknown when discovery failed (unknown kind, unreachable cluster). */
+  namespaced?: boolean;
+}
+
+/** Why the server refused a dry-run (or a read), in its own words. */
+export interface DryRunError {
+  /** Status reason ("Invalid", "Forbidden", "NotFound", ...) or a local one ("UnknownKind", "Unreachable", "Timeout"). */
+  reason?: string;
+  /** HTTP status when the server answered. */
+  status?: number;
+  /** The server's message (or the local description). */
+  message: string;
+}
+
+/** One object at head: what the cluster holds and what applying it would make. */
+export interface DryRunOutcome {
+  object: ManifestObject;
+  ref: ResolvedRef;
+  /** The live object; null when it does not exist (a creation). */
+  live: JsonObject | null;
+  /** The dry-run server-side apply result; absent when `error` is set. */
+  merged?: JsonObject;
+  error?: DryRunError;
+}
+
+/** One object present at base and gone at head. */
+export interface RemovedOutcome {
+  object: ManifestObject;
+  ref: ResolvedRef;
+  /** The live object; null when the cluster does not hold it; absent when it could not be read. */
+  live?: JsonObject | null;
+  error?: DryRunError;
+}
+
+/** What the cluster said about one environment's objects. */
+export interface EnvironmentDryRun {
+  environment: string;
+  /** The cluster's name from the app settings (or the kubeconfig context in the CLI). */
+  cluster: string;
+  /** Set when the cluster could not be reached at all (or the time budget ran out). */
+  unreachable?: { message: string };
+  applied: DryRunOutcome[];
+  removed: RemovedOutcome[];
+}
+
+/**
+ * create / update / unchanged: what applying the head does to the object.
+ * removed: gone from Git; the cluster keeps it (prune comes with ApplySet sync).
+ * error: the server refused the dry-run.
+ */
+export type DiffAction = 'create' | 'update' | 'unchanged' | 'removed' | 'error';
+
+/** One hunk of a unified diff, GNU style. */
+export interface DiffHunk {
+  oldStart: number;
+  oldLines: number;
+  newStart: number;
+  newLines: number;
+  /** Lines with their " ", "-" or "+" prefix. */
+  lines: string[];
+}
+
+/** One object's diff, masked and ready to print. */
+export interface ObjectDiff {
+  action: DiffAction;
+  ref: ResolvedRef;
+  /** kubectl's file name: "apps.v1.Deployment.ns.name". */
+  fileName: string;
+  /** Where the object is written in the repository (base for removed objects). */
+  source: { file: string; line: number };
+  /** Masked, normalized YAML ("" when the object does not exist on that side). */
+  liveText: string;
+  mergedText: string;
+  hunks: DiffHunk[];
+  added: number;
+  removed: number;
+  error?: DryRunError;
+  /** For errors naming a field: the field (kubectl's dotted form) and its line in `source.file`. */
+  errorField?: { field: string; line: number };
+  /** Something the reader should know (e.g. shown as written, not dry-run). */
+  note?: string;
+}
+
+/** One environment's diff, objects in the order a sync applies them. */
+export interface EnvironmentDiff {
+  environment: string;
+  cluster: string;
+  unreachable?: { message: string };
+  objects: ObjectDiff[];
+}

@@ -1,0 +1,75 @@
+// Every built-in policy: well-formed, documented, bound, and right about its
+// own violating and passing fixtures.
+import { evaluatePolicies, loadPolicies, type PolicyFinding } from '../../../src/policy/index.js';
+import { fixture, packPolicyNames } from './helpers/manifests.js';
+
+const { policies: pack, problems } = loadPolicies({ builtin: true, extra: [] });
+const names = packPolicyNames();
+
+function findingsOf(policy: string, kind: 'violating' | 'passing'): Map<string, PolicyFinding[]> {
+  const objects = fixture(policy, kind);
+  const findings = evaluatePolicies({ policies: pack, head: objects, base: [] });
+  const byObject = new Map<string, PolicyFinding[]>(objects.map((o) => [`${o.kind}/${o.name}`, []]));
+  for (const f of findings) byObject.get(`${f.kind}/${f.name}`)?.push(f);
+  return byObject;
+}
+
+describe('the built-in policy pack', () => {
+  it('loads without problems', () => {
+    expect(problems).toEqual([]);
+    expect(pack.policies.map((p) => p.name).sort()).toEqual(names);
+  });
+
+  it('has at least the policies the README promises', () => {
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'kubegate-disallow-privileged',
+        'kubegate-disallow-privilege-escalation',
+        'kubegate-disallow-host-namespaces',
+        'kubegate-warn-host-path',
+        'kubegate-disallow-runtime-socket',
+        'kubegate-require-run-as-non-root',
+        'kubegate-disallow-dangerous-capabilities',
+        'kubegate-disallow-latest-tag',
+        'kubegate-require-resource-requests',
+        'kubegate-require-memory-limit',
+        'kubegate-selector-matches-template',
+        'kubegate-unique-env-names',
+        'kubegate-probe-port-declared',
+        'kubegate-removed-api-versions',
+        'kubegate-disallow-plain-secrets',
+      ]),
+    );
+  });
+
+  describe.each(names)('%s', (name) => {
+    const policy = pack.policies.find((p) => p.name === name);
+    const binding = pack.bindings.find((b) => b.policyName === name);
+
+    it('has a rationale, one binding and a file named after it', () => {
+      expect(policy?.rationale?.length ?? 0).toBeGreaterThan(40);
+      expect(policy?.file).toBe(`policies/${name}.yaml`);
+      expect(binding?.validationActions.length).toBe(1);
+    });
+
+    it('flags every violating fixture, with an actionable message on a line of the object', () => {
+      const byObject = findingsOf(name, 'violating');
+      expect(byObject.size).toBeGreaterThan(0);
+      for (const [object, findings] of byObject) {
+        const own = findings.filter((f) => f.policy === name);
+        expect({ object, count: own.length }).toEqual({ object, count: 1 });
+        const f = own[0];
+        expect(f?.action).toBe(binding?.validationActions[0]);
+        expect(f?.message).toMatch(/;|use /);
+        expect(f?.line).toBeGreaterThan(0);
+      }
+    });
+
+    it('passes every passing fixture (which also passes every Deny policy)', () => {
+      for (const [object, findings] of findingsOf(name, 'passing')) {
+        const relevant = findings.filter((f) => f.policy === name || f.action === 'Deny');
+        expect({ object, findings: relevant.map((f) => f.policy) }).toEqual({ object, findings: [] });
+      }
+    });
+  });
+});
