@@ -75,19 +75,23 @@ const { policies, problems } = loadPolicies({ builtin: true, extra: [] });
 const loadMs = performance.now() - t;
 if (problems.length > 0) throw new Error(`the built-in pack does not load: ${problems.map((p) => p.message).join('; ')}`);
 
+// CPU time is the figure: on a shared machine the wall clock also counts other processes.
 const runs = [];
 let findings = [];
 for (let run = 0; run < 3; run++) {
   t = performance.now();
+  const cpu = process.cpuUsage();
   findings = evaluatePolicies({ policies, head, base: [] });
-  runs.push(performance.now() - t);
+  const used = process.cpuUsage(cpu);
+  runs.push({ wall: performance.now() - t, cpu: (used.user + used.system) / 1000 });
 }
-const [first] = runs;
-const best = Math.min(...runs);
+const first = runs[0].cpu;
+const best = Math.min(...runs.map((r) => r.cpu));
 const count = (action) => findings.filter((f) => f.action === action).length;
 console.log(`policy throughput: ${head.length} manifests x ${policies.policies.length} policies`);
 console.log(`  load + compile pack: ${loadMs.toFixed(0)} ms`);
-console.log(`  evaluate: first run ${first.toFixed(0)} ms, best of ${runs.length} ${best.toFixed(0)} ms (${Math.round((head.length / best) * 1000)} manifests/s)`);
+console.log(`  evaluate (CPU time): first run ${first.toFixed(0)} ms, best of ${runs.length} ${best.toFixed(0)} ms (${Math.round((head.length / first) * 1000)} manifests/s on the first run)`);
+console.log(`  evaluate (wall clock): ${runs.map((r) => r.wall.toFixed(0)).join(', ')} ms`);
 console.log(`  findings: ${findings.length} (deny ${count('Deny')}, warn ${count('Warn')})`);
-console.log(`  budget ${BUDGET_MS} ms: ${first <= BUDGET_MS ? 'within' : 'OVER'}`);
+console.log(`  budget ${BUDGET_MS} ms CPU for the first run: ${first <= BUDGET_MS ? 'within' : 'OVER'}`);
 process.exitCode = first <= BUDGET_MS ? 0 : 1;

@@ -45,6 +45,18 @@ function parseSchema(text: string, display: string): AnySchemaObject {
   return normalizeSchema(value as Record<string, unknown>);
 }
 
+/**
+ * Built-in kinds serve status through a subresource: the API server ignores a
+ * status sent with the object, so it is not validated (and its schemas, some
+ * of the largest, are not compiled).
+ */
+function ignoreStatus(schema: AnySchemaObject): void {
+  const properties: unknown = schema['properties'];
+  if (properties !== null && typeof properties === 'object' && 'status' in properties) {
+    (properties as Record<string, unknown>)['status'] = { description: 'not validated: the API server ignores the status sent with an object' };
+  }
+}
+
 export class SchemaResolver {
   private readonly ajv;
   private readonly byKind = new Map<string, Promise<CompiledSchema | undefined>>();
@@ -75,7 +87,7 @@ export class SchemaResolver {
       const uri = location.source === 'http' ? path : pathToFileURL(resolve(this.options.cwd, path)).href;
       let compiled = this.byUri.get(uri);
       if (!compiled) {
-        compiled = this.compile(uri, this.displayName(location, path));
+        compiled = this.compile(uri, this.displayName(location, path), location.source === 'builtin');
         this.byUri.set(uri, compiled);
       }
       const schema = await compiled;
@@ -90,10 +102,11 @@ export class SchemaResolver {
     return isAbsolute(inside) || inside.startsWith('..') ? path : `kubegate:${inside.split('\\').join('/')}`;
   }
 
-  private async compile(uri: string, display: string): Promise<CompiledSchema | undefined> {
+  private async compile(uri: string, display: string, builtin: boolean): Promise<CompiledSchema | undefined> {
     const text = await this.read(uri);
     if (!text.found) return undefined;
     const schema = parseSchema(text.text, display);
+    if (builtin) ignoreStatus(schema);
     if (typeof schema['$id'] !== 'string') schema['$id'] = uri;
     try {
       return { validate: await this.ajv.compileAsync(schema), display };

@@ -42,4 +42,4 @@ test('the default export is the app Probot loads: a delivery runs a full pass', 
   } finally {
     harness.stop();
   }
-});
+}, 30_000);

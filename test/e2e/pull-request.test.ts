@@ -22,6 +22,8 @@ import {
 
 const kubectl = spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0;
 const testWithKubectl = kubectl ? test : test.skip;
+/** A pass runs the real pipeline (and kubectl kustomize); the first one in a file also loads GitHub's API description. */
+const SLOW = 30_000;
 
 /** The operations of one full pass, after the installation token. */
 const FULL_PASS = [
@@ -82,7 +84,7 @@ describe('a pull request is validated on GitHub', () => {
     expect(comments.comments[0]?.body.startsWith(stickyMarker(1, 1))).toBe(true);
     expect(comments.comments[0]?.body).toContain('`apps/web/deployment.yaml:8`');
     harness.assertDone();
-  });
+  }, SLOW);
 
   test('synchronize: the new head gets its own run, and the sticky comment is edited in place, never duplicated', async () => {
     scenario = await startScenario();
@@ -104,7 +106,7 @@ describe('a pull request is validated on GitHub', () => {
     expect(comments.comments[0]?.edits).toHaveLength(2);
     expect(comments.comments[0]?.body).toContain(`Reflects commit ${SECOND_HEAD_SHA}`);
     harness.assertDone();
-  });
+  }, SLOW);
 
   test('a redelivered webhook (same X-GitHub-Delivery) does nothing', async () => {
     scenario = await startScenario();
@@ -116,7 +118,7 @@ describe('a pull request is validated on GitHub', () => {
     expect(checkRuns.runs).toHaveLength(1);
     expect(comments.comments).toHaveLength(1);
     harness.assertDone();
-  });
+  }, SLOW);
 
   test('the same event under another delivery id (another replica, a restart) finds the finished run and stops', async () => {
     scenario = await startScenario();
@@ -127,7 +129,7 @@ describe('a pull request is validated on GitHub', () => {
     expect(harness.github.requests.slice(before).map((r) => r.operationId)).toEqual(['checks/list-for-ref']);
     expect(checkRuns.runs).toHaveLength(1);
     harness.assertDone();
-  });
+  }, SLOW);
 
   test('two deliveries of the same event at once (two ids) run one after the other: one check run', async () => {
     scenario = await startScenario();
@@ -137,7 +139,7 @@ describe('a pull request is validated on GitHub', () => {
     expect(checkRuns.runs).toHaveLength(1);
     expect(comments.comments).toHaveLength(1);
     harness.assertDone();
-  });
+  }, SLOW);
 
   test('check_run.rerequested: a run without annotations is reused, not duplicated', async () => {
     scenario = await startScenario({ trees: { [BASE_SHA]: baseTree, [HEAD_SHA]: baseTree } });
@@ -154,7 +156,7 @@ describe('a pull request is validated on GitHub', () => {
     expect(earlier.history).toEqual(['in_progress', 'completed:success']);
     expect(harness.github.requestsOf('checks/update')[0]?.body).toMatchObject({ status: 'in_progress', external_id: `kubegate:pr=2:base=${BASE_SHA}` });
     harness.assertDone();
-  });
+  }, SLOW);
 
   test('check_run.rerequested: a run with annotations is replaced by a new run, so no annotation shows twice', async () => {
     scenario = await startScenario();
@@ -169,7 +171,7 @@ describe('a pull request is validated on GitHub', () => {
     expect(old?.history).toEqual(['in_progress', 'completed:failure']);
     expect(comments.comments[0]?.edits).toHaveLength(1);
     harness.assertDone();
-  });
+  }, SLOW);
 
   test("check_run.rerequested for another app's run is ignored", async () => {
     scenario = await startScenario();
@@ -177,7 +179,7 @@ describe('a pull request is validated on GitHub', () => {
     await harness.deliver('check_run', withCheckRun(payloads.checkRunRerequested, (run) => (run['app'] = { ...(run['app'] as JsonObject), id: 1 })));
     expect(harness.github.operations({ withAuth: true })).toEqual([]);
     harness.assertDone();
-  });
+  }, SLOW);
 
   test('check_run.rerequested from a fork (no pull_requests in the payload): the pull request is found through external_id', async () => {
     scenario = await startScenario();
@@ -186,7 +188,7 @@ describe('a pull request is validated on GitHub', () => {
     expect(harness.github.operations()).toEqual(['pulls/get', ...FULL_PASS]);
     expect(checkRuns.runs[0]).toMatchObject({ head_sha: HEAD_SHA, conclusion: 'failure' });
     harness.assertDone();
-  });
+  }, SLOW);
 
   test('check_suite.rerequested validates the pull request of the suite', async () => {
     scenario = await startScenario();
@@ -195,7 +197,7 @@ describe('a pull request is validated on GitHub', () => {
     expect(harness.github.operations()).toEqual(FULL_PASS);
     expect(checkRuns.runs[0]).toMatchObject({ head_sha: HEAD_SHA, status: 'completed' });
     harness.assertDone();
-  });
+  }, SLOW);
 
   test('an unexpected exception still completes the run (failure, saying what went wrong); a redelivery then retries', async () => {
     let calls = 0;
@@ -223,7 +225,7 @@ describe('a pull request is validated on GitHub', () => {
     expect(run?.annotations.length).toBeGreaterThan(0);
     expect(comments.comments).toHaveLength(1);
     harness.assertDone();
-  });
+  }, SLOW);
 
   test('a GitHub error in the middle of a pass completes the run with the failing call and what to do', async () => {
     scenario = await startScenario({ trees: { [BASE_SHA]: baseTree } });
@@ -235,7 +237,7 @@ describe('a pull request is validated on GitHub', () => {
     expect(run?.output.summary).toContain(`GitHub API: could not download the tarball of ${HEAD_SHA}: HTTP 404`);
     expect(run?.output.summary).toContain('force-push');
     harness.assertDone();
-  });
+  }, SLOW);
 
   test('an invalid config on the default branch fails the check, naming the file, the field and the problem', async () => {
     const config = 'environments:\n  - name: apps\n    paths: ["apps/**/*.yaml"]\n    rendr: plain\n';
@@ -249,7 +251,7 @@ describe('a pull request is validated on GitHub', () => {
     expect(run?.output.summary).toContain('unknown field "rendr"');
     expect(annotationLines(run?.annotations ?? [])).toEqual(['.github/kubegate.yml:4 failure validate (config)']);
     harness.assertDone();
-  });
+  }, SLOW);
 
   test('no config on the default branch: the defaults apply', async () => {
     scenario = await startScenario({ config: null });
@@ -259,7 +261,7 @@ describe('a pull request is validated on GitHub', () => {
     expect(checkRuns.runs[0]).toMatchObject({ status: 'completed', conclusion: 'failure' });
     expect(annotationLines(checkRuns.runs[0]?.annotations ?? [])).toContain('apps/web/deployment.yaml:8 failure Deployment web: validate (schema)');
     harness.assertDone();
-  });
+  }, SLOW);
 
   test('many findings: annotations go in batches of 50, the conclusion last, and past the cap the summary says how many are left out', async () => {
     const bulk = { ...baseTree };
@@ -277,7 +279,7 @@ describe('a pull request is validated on GitHub', () => {
     expect(run?.annotations).toHaveLength(110);
     expect(run?.output.summary).toContain('10 more findings are not shown as annotations (at most 110 per check run)');
     harness.assertDone();
-  });
+  }, SLOW);
 
   test('the sticky comment: parts of an earlier, longer report are deleted; a person quoting the marker is left alone', async () => {
     scenario = await startScenario();
@@ -290,7 +292,7 @@ describe('a pull request is validated on GitHub', () => {
     expect(comments.deleted.map((c) => c.id)).toEqual([part2?.id, part3?.id]);
     expect(person.edits).toHaveLength(1);
     harness.assertDone();
-  });
+  }, SLOW);
 
   test('GitHub Enterprise Server: every call goes to the configured host, checked against its own API description', async () => {
     scenario = await startScenario({ github: { baseUrl: 'https://ghe.example.com/api/v3', description: 'ghes-3.19' } });
@@ -299,5 +301,5 @@ describe('a pull request is validated on GitHub', () => {
     expect(harness.github.operations({ withAuth: true })).toEqual(['apps/create-installation-access-token', ...FULL_PASS]);
     expect(checkRuns.runs[0]).toMatchObject({ status: 'completed', conclusion: 'failure' });
     harness.assertDone();
-  });
+  }, SLOW);
 });
