@@ -25,7 +25,7 @@ for (const changed of [1, 100, 3_000]) {
   await app.deliver(headSha);
   const ms = performance.now() - started;
   const total = [...app.counts.values()].reduce((a, b) => a + b, 0);
-  const conclusion = app.runs[0]?.conclusion;
+  const conclusion = `${app.runs[0]?.conclusion}: ${app.runs[0]?.title}`;
   rows.push({ changed, total, ms, conclusion, detail: Object.fromEntries(app.counts) });
   app.stop();
 }

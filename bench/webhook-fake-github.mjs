@@ -81,6 +81,7 @@ export async function startBenchApp({ tarballs, config = PLAIN_CONFIG, deps = {}
     count('PATCH check-run');
     const run = runs.find((r) => r.id === Number(uri.split('/').pop()));
     Object.assign(run, { status: body.conclusion ? 'completed' : (body.status ?? run.status), conclusion: body.conclusion ?? run.conclusion });
+    if (body.output?.title) run.title = body.output.title;
     run.annotations += body.output?.annotations?.length ?? 0;
     if (run.status === 'completed') run.completedAt = performance.now();
     return json(200, checkRun(run));

@@ -16,6 +16,8 @@ export interface ApplyOptions {
   force?: boolean;
   /** Defaults to the client's field manager ("kubegate"). */
   fieldManager?: string;
+  /** Cancels the request (ClusterError reason "Aborted"). */
+  signal?: AbortSignal;
 }
 
 export interface ApplyDeps {
@@ -43,6 +45,7 @@ export async function applyObject(deps: ApplyDeps, options: ApplyOptions): Promi
     },
     contentType: 'application/apply-patch+yaml',
     body: JSON.stringify(body),
+    ...(options.signal ? { signal: options.signal } : {}),
   });
   return asKubeObject(answer, `PATCH ${path}`);
 }

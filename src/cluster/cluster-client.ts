@@ -2,19 +2,23 @@
 // methods. Everything the rest of kubegate needs from a cluster goes here.
 import { createApiCaller } from './api-caller.js';
 import { applyObject, type ApplyOptions } from './apply-object.js';
+import { ClusterError } from './cluster-error.js';
 import { deleteObject, type DeleteOptions, type DeleteResult } from './delete-object.js';
-import { findObject, getObject } from './get-object.js';
+import { findObject, getObject, type ReadOptions } from './get-object.js';
 import type { KubeObject, ObjectRef } from './kube-object.js';
-import { contextNamespace, loadKubeConfig } from './load-kube-config.js';
+import { contextNamespace, loadInClusterConfig, loadKubeConfig } from './load-kube-config.js';
 import { readOpenApiDocument, readOpenApiIndex, type OpenApiV3Index } from './read-openapi.js';
 import { readVersion, type ServerVersion } from './read-version.js';
-import { createResourceResolver } from './resolve-resource.js';
+import { createResourceResolver, type ApiResource } from './resolve-resource.js';
 import type { RetryOptions } from './with-retry.js';
 
 export const FIELD_MANAGER = 'kubegate';
 
 export interface ClusterClientOptions {
-  kubeconfigPath: string;
+  /** Path of a kubeconfig file; required unless inCluster. */
+  kubeconfigPath?: string;
+  /** Use the pod's service account instead of a kubeconfig (the app runs in the cluster). */
+  inCluster?: boolean;
   /** Defaults to the kubeconfig's current-context. */
   context?: string;
   /** Defaults to "kubegate". */
@@ -29,22 +33,32 @@ export interface ClusterClientOptions {
 export interface ClusterClient {
   /** The API server URL, for messages. */
   readonly server: string;
+  /** Where namespaced objects without a namespace go. */
+  readonly defaultNamespace: string;
   apply(options: ApplyOptions): Promise<KubeObject>;
   /** Rejects with a ClusterError (status 404) when missing; see isNotFound. */
-  get(ref: ObjectRef): Promise<KubeObject>;
+  get(ref: ObjectRef, options?: ReadOptions): Promise<KubeObject>;
   /** null when missing. */
-  find(ref: ObjectRef): Promise<KubeObject | null>;
+  find(ref: ObjectRef, options?: ReadOptions): Promise<KubeObject | null>;
   delete(options: DeleteOptions): Promise<DeleteResult>;
-  version(): Promise<ServerVersion>;
+  /** The REST resource serving a kind (discovery, cached); ClusterError reason "UnknownKind" when none. */
+  resource(apiVersion: string, kind: string): Promise<ApiResource>;
+  version(options?: ReadOptions): Promise<ServerVersion>;
   openApiIndex(): Promise<OpenApiV3Index>;
   openApiDocument(serverRelativeURL: string): Promise<Record<string, unknown>>;
 }
 
-export function createClusterClient(options: ClusterClientOptions): ClusterClient {
-  const config = loadKubeConfig({
+function loadConfig(options: ClusterClientOptions): ReturnType<typeof loadKubeConfig> {
+  if (options.inCluster) return loadInClusterConfig();
+  if (options.kubeconfigPath === undefined) throw new ClusterError('no kubeconfig given (kubeconfigPath), and inCluster is not set');
+  return loadKubeConfig({
     file: options.kubeconfigPath,
     ...(options.context === undefined ? {} : { context: options.context }),
   });
+}
+
+export function createClusterClient(options: ClusterClientOptions): ClusterClient {
+  const config = loadConfig(options);
   const call = createApiCaller({
     config,
     ...(options.retry === undefined ? {} : { retry: options.retry }),
@@ -58,11 +72,13 @@ export function createClusterClient(options: ClusterClientOptions): ClusterClien
   };
   return {
     server: config.getCurrentCluster()?.server ?? '',
+    defaultNamespace: deps.defaultNamespace,
     apply: (applyOptions) => applyObject(deps, applyOptions),
-    get: (ref) => getObject(deps, ref),
-    find: (ref) => findObject(deps, ref),
+    get: (ref, readOptions) => getObject(deps, ref, readOptions),
+    find: (ref, readOptions) => findObject(deps, ref, readOptions),
     delete: (deleteOptions) => deleteObject(deps, deleteOptions),
-    version: () => readVersion(call),
+    resource: (apiVersion, kind) => deps.resolve(apiVersion, kind),
+    version: (readOptions) => readVersion(call, readOptions?.signal),
     openApiIndex: () => readOpenApiIndex(call),
     openApiDocument: (url) => readOpenApiDocument(call, url),
   };

@@ -6,7 +6,7 @@ export interface ClusterErrorDetails {
   request?: string;
   /** HTTP status; absent for connection faults and local validation. */
   status?: number;
-  /** metav1.Status reason ("NotFound", "Conflict", "Invalid", ...) or a local one ("UnknownKind"). */
+  /** metav1.Status reason ("NotFound", "Conflict", "Invalid", ...) or a local one ("UnknownKind", "Unreachable", "Aborted"). */
   reason?: string;
   /** The server's Status message, or the local description. */
   serverMessage?: string;

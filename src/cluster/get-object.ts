@@ -7,6 +7,12 @@ import type { KubeObject, ObjectRef } from './kube-object.js';
 import { objectPath } from './object-path.js';
 import type { ResourceResolver } from './resolve-resource.js';
 
+/** Per-call options of reads. */
+export interface ReadOptions {
+  /** Cancels the request (ClusterError reason "Aborted"). */
+  signal?: AbortSignal;
+}
+
 export interface ReadDeps {
   call: ApiCaller;
   resolve: ResourceResolver;
@@ -18,14 +24,14 @@ export async function refPath(deps: ReadDeps, ref: ObjectRef): Promise<string> {
   return objectPath({ apiVersion: ref.apiVersion, resource, name: ref.name, namespace: ref.namespace ?? deps.defaultNamespace });
 }
 
-export async function getObject(deps: ReadDeps, ref: ObjectRef): Promise<KubeObject> {
+export async function getObject(deps: ReadDeps, ref: ObjectRef, options: ReadOptions = {}): Promise<KubeObject> {
   const path = await refPath(deps, ref);
-  return asKubeObject(await deps.call({ method: 'GET', path }), `GET ${path}`);
+  return asKubeObject(await deps.call({ method: 'GET', path, ...(options.signal ? { signal: options.signal } : {}) }), `GET ${path}`);
 }
 
-export async function findObject(deps: ReadDeps, ref: ObjectRef): Promise<KubeObject | null> {
+export async function findObject(deps: ReadDeps, ref: ObjectRef, options: ReadOptions = {}): Promise<KubeObject | null> {
   try {
-    return await getObject(deps, ref);
+    return await getObject(deps, ref, options);
   } catch (err) {
     if (isNotFound(err)) return null;
     throw err;

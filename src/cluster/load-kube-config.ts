@@ -34,6 +34,21 @@ export function loadKubeConfig({ file, context }: LoadKubeConfigOptions): KubeCo
   return config;
 }
 
+/**
+ * The service account config of a pod (KUBERNETES_SERVICE_HOST/PORT, the
+ * mounted token and CA), for an app that runs in the cluster it previews.
+ */
+export function loadInClusterConfig(env: NodeJS.ProcessEnv = process.env): KubeConfig {
+  if (!env.KUBERNETES_SERVICE_HOST || !env.KUBERNETES_SERVICE_PORT) {
+    throw new ClusterError(
+      'in-cluster config requested, but KUBERNETES_SERVICE_HOST/KUBERNETES_SERVICE_PORT are not set: kubegate is not running in a pod; use a kubeconfig in the app settings',
+    );
+  }
+  const config = new KubeConfig();
+  config.loadFromCluster();
+  return config;
+}
+
 /** The namespace of the current context, or "default". */
 export function contextNamespace(config: KubeConfig): string {
   return config.getContextObject(config.getCurrentContext())?.namespace ?? 'default';

@@ -10,8 +10,8 @@ export interface ServerVersion {
   goVersion?: string;
 }
 
-export async function readVersion(call: ApiCaller): Promise<ServerVersion> {
-  const body = (await call({ method: 'GET', path: '/version' })) as Partial<ServerVersion> | null;
+export async function readVersion(call: ApiCaller, signal?: AbortSignal): Promise<ServerVersion> {
+  const body = (await call({ method: 'GET', path: '/version', ...(signal ? { signal } : {}) })) as Partial<ServerVersion> | null;
   if (typeof body?.gitVersion !== 'string') {
     throw new ClusterError('GET /version: the answer has no gitVersion', { request: 'GET /version' });
   }

@@ -15,6 +15,8 @@ export interface HttpRequest {
   body?: string;
   contentType?: string;
   timeoutMs?: number;
+  /** Ends the request (and its retries) early, e.g. when a time budget runs out. */
+  signal?: AbortSignal;
 }
 
 export interface HttpResponse {
@@ -44,6 +46,7 @@ async function requestOptions(config: KubeConfig, req: HttpRequest): Promise<Req
   if (req.contentType) headers['Content-Type'] = req.contentType;
   if (req.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(req.body));
   const options: RequestOptions = { method: req.method, headers, timeout: req.timeoutMs ?? DEFAULT_TIMEOUT_MS };
+  if (req.signal) options.signal = req.signal;
   await config.applyToHTTPSOptions(options);
   return options;
 }
@@ -56,8 +59,13 @@ export async function sendRequest(config: KubeConfig, req: HttpRequest): Promise
   const send = url.protocol === 'http:' ? httpRequest : httpsRequest;
   const label = describeRequest(req);
   return new Promise<HttpResponse>((resolve, reject) => {
-    const fail = (cause: unknown, what: string): void =>
+    const fail = (cause: unknown, what: string): void => {
+      if (req.signal?.aborted) {
+        reject(new ClusterError(`${label} to ${url.origin}: cancelled`, { request: label, reason: 'Aborted', cause }));
+        return;
+      }
       reject(new ClusterError(`${label} to ${url.origin}: ${what}`, { request: label, reason: 'Unreachable', cause }));
+    };
     const outgoing = send(url, options, (res) => {
       const chunks: Buffer[] = [];
       let size = 0;

@@ -13,18 +13,42 @@ function createdNamespaces(applied: readonly DryRunOutcome[]): Set<string> {
   );
 }
 
-function diffOutcome(outcome: DryRunOutcome, newNamespaces: ReadonlySet<string>, options: DiffTextOptions): ObjectDiff {
-  const missing = outcome.error?.status === 404 ? NAMESPACE_NOT_FOUND.exec(outcome.error.message)?.[1] : undefined;
-  if (missing !== undefined && newNamespaces.has(missing)) {
-    const note = `shown as written, not dry-run: its namespace "${missing}" is created by this change, so the server cannot check it yet`;
-    return diffAsWritten(outcome, note, options);
+/** "group/Kind" of each CustomResourceDefinition this change creates. */
+function createdKinds(applied: readonly DryRunOutcome[]): Set<string> {
+  const kinds = new Set<string>();
+  for (const o of applied) {
+    if (o.ref.kind !== 'CustomResourceDefinition' || o.live !== null || !o.merged) continue;
+    const spec = o.merged.spec as { group?: unknown; names?: { kind?: unknown } } | undefined;
+    if (typeof spec?.group === 'string' && typeof spec.names?.kind === 'string') kinds.add(`${spec.group}/${spec.names.kind}`);
   }
-  return diffAppliedObject(outcome, options);
+  return kinds;
+}
+
+interface CreatedHere {
+  namespaces: ReadonlySet<string>;
+  kinds: ReadonlySet<string>;
+}
+
+/** Why the server could not dry-run an object that depends on something this change creates. */
+function dependsOnCreated(outcome: DryRunOutcome, created: CreatedHere): string | undefined {
+  const error = outcome.error;
+  if (!error) return undefined;
+  const namespace = error.status === 404 ? NAMESPACE_NOT_FOUND.exec(error.message)?.[1] : undefined;
+  if (namespace !== undefined && created.namespaces.has(namespace)) return `its namespace "${namespace}" is created by this change`;
+  const kind = `${outcome.ref.group}/${outcome.ref.kind}`;
+  if (error.reason === 'UnknownKind' && created.kinds.has(kind)) return `its CustomResourceDefinition (${kind}) is created by this change`;
+  return undefined;
+}
+
+function diffOutcome(outcome: DryRunOutcome, created: CreatedHere, options: DiffTextOptions): ObjectDiff {
+  const why = dependsOnCreated(outcome, created);
+  if (why === undefined) return diffAppliedObject(outcome, options);
+  return diffAsWritten(outcome, `shown as written, not dry-run: ${why}, so the server cannot check it yet`, options);
 }
 
 export function buildEnvironmentDiff(dryRun: EnvironmentDryRun, options: DiffTextOptions = {}): EnvironmentDiff {
-  const newNamespaces = createdNamespaces(dryRun.applied);
-  const applied = dryRun.applied.map((o) => diffOutcome(o, newNamespaces, options)).sort((a, b) => compareApplyOrder(a.ref, b.ref));
+  const created = { namespaces: createdNamespaces(dryRun.applied), kinds: createdKinds(dryRun.applied) };
+  const applied = dryRun.applied.map((o) => diffOutcome(o, created, options)).sort((a, b) => compareApplyOrder(a.ref, b.ref));
   const removed = dryRun.removed.map(diffRemovedObject).sort((a, b) => compareApplyOrder(b.ref, a.ref));
   return {
     environment: dryRun.environment,

@@ -4,7 +4,7 @@
 // options.crds) validate their custom resources.
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { ValidateFunction } from 'ajv';
+import type { Ajv, ValidateFunction } from 'ajv';
 import type { ManifestObject } from '../core/types.js';
 import { findBuiltinSchemas } from './builtin-schemas.js';
 import { runKubernetesChecks } from './checks/run-kubernetes-checks.js';
@@ -18,7 +18,8 @@ import { findPackageRoot } from './find-package-root.js';
 import { kindMatcher } from './kind-filter.js';
 import { normalizeSchema } from './normalize-schema.js';
 import { parseSchemaLocation } from './schema-location.js';
-import { SchemaError, SchemaResolver, type CompiledSchema } from './schema-resolver.js';
+import { createAjv } from './create-ajv.js';
+import { SchemaError, SchemaResolver, type CompiledSchema, type SchemaResolverOptions } from './schema-resolver.js';
 import type { ResourceResult, Validator, ValidatorOptions } from './types.js';
 
 /** Side effects of a validator, with real defaults. */
@@ -52,9 +53,28 @@ function checkCacheDir(cacheDir: string, cwd: string): void {
   if (!isDirectory) throw new ValidatorConfigError(`cache folder ${cacheDir} is not a directory`);
 }
 
+/**
+ * Resolvers of built-in schemas only, shared by the validators of a process:
+ * compiling a kind's schema takes tens of milliseconds, and the app creates a
+ * validator per pull request.
+ */
+const sharedResolvers = new Map<string, SchemaResolver>();
+
+function resolverFor(options: SchemaResolverOptions, shareable: boolean): SchemaResolver {
+  if (!shareable) return new SchemaResolver(options);
+  const key = JSON.stringify([options.locations.map((l) => l.template), options.kubernetesVersion, options.strict, options.packageRoot]);
+  let resolver = sharedResolvers.get(key);
+  if (!resolver) {
+    resolver = new SchemaResolver(options);
+    sharedResolvers.set(key, resolver);
+  }
+  return resolver;
+}
+
 class KubegateValidator implements Validator {
   private readonly crds = new CrdRegistry();
   private readonly crdValidators = new Map<string, CompiledSchema>();
+  private crdAjv: Ajv | undefined;
   private readonly skip;
   private readonly reject;
 
@@ -116,7 +136,8 @@ class KubegateValidator implements Validator {
     if (!compiled) {
       let validate: ValidateFunction;
       try {
-        validate = this.resolver.compiler.compile(normalizeSchema(crdToJsonSchema(found.schema.openAPIV3Schema, this.options.strict ?? false)));
+        this.crdAjv ??= createAjv((uri) => Promise.reject(new SchemaError(`a CustomResourceDefinition schema cannot refer to ${uri}`)));
+        validate = this.crdAjv.compile(normalizeSchema(crdToJsonSchema(found.schema.openAPIV3Schema, this.options.strict ?? false)));
       } catch (err: unknown) {
         throw new SchemaError(`the schema of ${found.schema.display} cannot be used: ${describe(err)}`);
       }
@@ -146,7 +167,7 @@ export function createValidator(options: ValidatorOptions = {}, env: ValidatorEn
     throw new ValidatorConfigError(describe(err));
   }
   if (env.cacheDir) checkCacheDir(env.cacheDir, cwd);
-  const resolver = new SchemaResolver({
+  const resolverOptions: SchemaResolverOptions = {
     locations,
     kubernetesVersion,
     strict: options.strict ?? false,
@@ -154,6 +175,6 @@ export function createValidator(options: ValidatorOptions = {}, env: ValidatorEn
     packageRoot,
     ...(env.fetch ? { fetch: env.fetch } : {}),
     ...(env.cacheDir ? { cacheDir: resolve(cwd, env.cacheDir) } : {}),
-  });
-  return new KubegateValidator(options, resolver);
+  };
+  return new KubegateValidator(options, resolverFor(resolverOptions, locations.every((l) => l.source === 'builtin')));
 }

@@ -20,6 +20,8 @@ const LIMITS: Readonly<Record<string, (data: unknown) => unknown>> = {
   multipleOf: (d) => d,
 };
 
+const QUOTE_HINT = ' (YAML reads unquoted yes, no, on, off, true, false and numbers as non-strings: quote the value)';
+
 export function jsonType(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
@@ -69,8 +71,12 @@ function describeAlternatives(error: ErrorObject, branches: ErrorObject[]): stri
 function describeOne(error: ErrorObject): string {
   const p = params(error);
   switch (error.keyword) {
-    case 'type':
-      return `got ${jsonType(error.data)}, want ${typeList(p['type']).join(' or ')}`;
+    case 'type': {
+      const wanted = typeList(p['type']);
+      const got = jsonType(error.data);
+      const hint = (got === 'boolean' || got === 'number') && wanted.includes('string') && !wanted.includes(got) && !wanted.includes('integer') ? QUOTE_HINT : '';
+      return `got ${got}, want ${wanted.join(' or ')}${hint}`;
+    }
     case 'enum': {
       const allowed = Array.isArray(p['allowedValues']) ? p['allowedValues'] : [];
       return allowed.length === 1 ? `value must be ${quote(allowed[0])}` : `value must be one of ${allowed.map(quote).join(', ')}`;

@@ -66,10 +66,6 @@ export class SchemaResolver {
     this.ajv = createAjv((uri) => this.loadReference(uri));
   }
 
-  get compiler(): ReturnType<typeof createAjv> {
-    return this.ajv;
-  }
-
   /** The compiled schema for a kind, undefined when no location has one. */
   resolve(apiVersion: string, kind: string): Promise<CompiledSchema | undefined> {
     const key = `${apiVersion}|${kind}`;

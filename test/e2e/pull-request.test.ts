@@ -8,7 +8,7 @@ import { VALIDATE_CHECK } from '../../src/pipeline/check-names.js';
 import { runPipeline } from '../../src/pipeline/run-pipeline.js';
 import type { RunPipeline } from '../../src/pipeline/types.js';
 import { stickyMarker } from '../../src/report/sticky-marker.js';
-import type { JsonObject } from '../harness/github/index.js';
+import { isObject, type JsonObject } from '../harness/github/index.js';
 import {
   BASE_SHA,
   baseTree,
@@ -43,7 +43,7 @@ const annotationLines = (annotations: JsonObject[]): string[] =>
 function withCheckRun(payload: JsonObject, change: (run: JsonObject) => void): JsonObject {
   const copy = structuredClone(payload);
   const run = copy['check_run'];
-  if (typeof run === 'object' && run !== null && !Array.isArray(run)) change(run as JsonObject);
+  if (isObject(run)) change(run);
   return copy;
 }
 
@@ -176,7 +176,10 @@ describe('a pull request is validated on GitHub', () => {
   test("check_run.rerequested for another app's run is ignored", async () => {
     scenario = await startScenario();
     const { harness } = scenario;
-    await harness.deliver('check_run', withCheckRun(payloads.checkRunRerequested, (run) => (run['app'] = { ...(run['app'] as JsonObject), id: 1 })));
+    const otherApp = withCheckRun(payloads.checkRunRerequested, (run) => {
+      run['app'] = { ...(isObject(run['app']) ? run['app'] : {}), id: 1 };
+    });
+    await harness.deliver('check_run', otherApp);
     expect(harness.github.operations({ withAuth: true })).toEqual([]);
     harness.assertDone();
   }, SLOW);
@@ -271,9 +274,12 @@ describe('a pull request is validated on GitHub', () => {
     scenario = await startScenario({ trees: { [BASE_SHA]: baseTree, [HEAD_SHA]: bulk }, deps: { maxAnnotations: 110 } });
     const { harness, checkRuns } = scenario;
     await harness.deliver('pull_request', payloads.opened);
-    const updates = harness.github.requestsOf('checks/update').map((r) => r.body as JsonObject);
-    const counts = updates.map((b) => ((b['output'] as JsonObject)['annotations'] as unknown[] | undefined)?.length ?? 0);
-    expect(counts).toEqual([50, 50, 10]);
+    const updates = harness.github.requestsOf('checks/update').map((r) => (isObject(r.body) ? r.body : {}));
+    const annotationCount = (body: JsonObject): number => {
+      const output = body['output'];
+      return isObject(output) && Array.isArray(output['annotations']) ? output['annotations'].length : 0;
+    };
+    expect(updates.map(annotationCount)).toEqual([50, 50, 10]);
     expect(updates.map((b) => b['conclusion'] ?? null)).toEqual([null, null, 'failure']);
     const [run] = checkRuns.runs;
     expect(run?.annotations).toHaveLength(110);

@@ -89,15 +89,26 @@ function hasVariable(this: LazyVariables, name: string): boolean {
  * variables cost nothing, and each runs at most once per activation.
  */
 function lazyVariables(policy: CompiledPolicy, activation: Record<string, unknown>): Map<string, unknown> {
-  const vars = Object.assign(new Map<string, unknown>(), { policy, activation }) as LazyVariables;
+  const vars = new Map<string, unknown>() as LazyVariables;
+  vars.policy = policy;
+  vars.activation = activation;
   vars.get = getVariable;
   vars.has = hasVariable;
   return vars;
 }
 
+const NO_VARIABLES: ReadonlyMap<string, unknown> = new Map();
+
 /** The activation for one policy: the request's values, params and the policy's variables. */
 export function policyActivation(base: RequestActivation, policy: CompiledPolicy, params: ManifestObject | null): Record<string, unknown> {
-  const activation: Record<string, unknown> = { ...base, params: params ? toCelValue(params.body) : null };
-  activation.variables = lazyVariables(policy, activation);
+  const activation: Record<string, unknown> = {
+    object: base.object,
+    oldObject: base.oldObject,
+    request: base.request,
+    namespaceObject: base.namespaceObject,
+    params: params ? toCelValue(params.body) : null,
+    variables: NO_VARIABLES,
+  };
+  if (policy.variables.length > 0) activation.variables = lazyVariables(policy, activation);
   return activation;
 }

@@ -129,15 +129,13 @@ export class FakeGitHub {
     const target = new URL(url);
     const record: Download = { url, calls: 0, times };
     this.downloads.push(record);
-    nock(target.origin)
-      .get(target.pathname)
-      .query(true)
-      .times(times)
-      .reply(() => {
-        record.calls += 1;
-        const answer = reply();
-        return [answer.status, toReplyBody(answer.body), withContentType(answer)];
-      });
+    const interceptor = nock(target.origin).get(target.pathname).query(true).times(times);
+    this.interceptors.push(interceptor);
+    interceptor.reply(() => {
+      record.calls += 1;
+      const answer = reply();
+      return [answer.status, toReplyBody(answer.body), withContentType(answer)];
+    });
     return this;
   }
 
