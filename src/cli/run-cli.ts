@@ -12,6 +12,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'evaluate CEL policies (ValidatingAdmissionPolicy) against manifests',
     load: async () => (await import('./commands/policy.js')).run,
   },
+  diff: { summary: 'show what applying manifests would change in a cluster (like kubectl diff --server-side)', load: async () => (await import('./commands/diff.js')).run },
   plan: {
     summary: 'run the whole pull-request pipeline on a local git repository',
     load: async () => (await import('./commands/plan.js')).run,

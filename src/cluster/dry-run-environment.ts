@@ -12,7 +12,7 @@ import { mapBounded } from './map-bounded.js';
 
 export const DEFAULT_DRY_RUN_CONCURRENCY = 8;
 export const DEFAULT_DRY_RUN_TIMEOUT_MS = 120_000;
-const PROBE_TIMEOUT_MS = 15_000;
+export const DEFAULT_PROBE_TIMEOUT_MS = 15_000;
 
 export interface DryRunEnvironmentOptions {
   client: ClusterClient;
@@ -29,19 +29,25 @@ export interface DryRunEnvironmentOptions {
   concurrency?: number;
   /** Budget for the whole environment. Default 120 s. */
   timeoutMs?: number;
+  /** How long the first request (GET /version) may take before the cluster counts as unreachable. Default 15 s. */
+  probeTimeoutMs?: number;
+}
+
+function seconds(ms: number): string {
+  return `${Math.round(ms / 100) / 10} s`;
 }
 
 function budgetError(timeoutMs: number): DryRunError {
-  return { reason: 'Timeout', message: `not checked: the cluster did not answer within the ${Math.round(timeoutMs / 1000)} s budget of this environment` };
+  return { reason: 'Timeout', message: `not checked: the cluster did not answer within the ${seconds(timeoutMs)} budget of this environment` };
 }
 
-async function probe(client: ClusterClient, cluster: string, signal: AbortSignal): Promise<string | undefined> {
-  const probeSignal = AbortSignal.any([signal, AbortSignal.timeout(PROBE_TIMEOUT_MS)]);
+async function probe(client: ClusterClient, cluster: string, signal: AbortSignal, timeoutMs: number): Promise<string | undefined> {
+  const probeSignal = AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]);
   try {
     await client.version({ signal: probeSignal });
     return undefined;
   } catch (err: unknown) {
-    const detail = probeSignal.aborted ? `no answer within ${PROBE_TIMEOUT_MS / 1000} s` : toDryRunError(err).message;
+    const detail = probeSignal.aborted ? `no answer within ${seconds(timeoutMs)}` : toDryRunError(err).message;
     return `cluster ${cluster} (${client.server || 'no server'}) could not be reached: ${detail}`;
   }
 }
@@ -55,12 +61,12 @@ export async function dryRunEnvironment(options: DryRunEnvironmentOptions): Prom
   setMaxListeners(0, budget.signal);
   const timer = setTimeout(() => budget.abort(), timeoutMs);
   try {
-    const unreachable = await probe(client, cluster, budget.signal);
+    const probeMs = Math.min(options.probeTimeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS, timeoutMs);
+    const unreachable = await probe(client, cluster, budget.signal, probeMs);
     if (unreachable) return { ...result, unreachable: { message: unreachable } };
     const ctx: DryRunObjectContext = { client, defaultNamespace: options.defaultNamespace ?? client.defaultNamespace, signal: budget.signal };
     const limit = options.concurrency ?? DEFAULT_DRY_RUN_CONCURRENCY;
     const shouldStart = (): boolean => !budget.signal.aborted;
-    const late = (outcome: { error?: DryRunError }): boolean => outcome.error?.reason === 'Aborted';
     const [applied, removed] = await Promise.all([
       mapBounded(options.objects, (o) => dryRunObject(ctx, o), {
         limit,
@@ -73,10 +79,12 @@ export async function dryRunEnvironment(options: DryRunEnvironmentOptions): Prom
         skipped: (object): RemovedOutcome => ({ object, ref: bareRef(object), error: budgetError(timeoutMs) }),
       }),
     ]);
-    const fix = <T extends { error?: DryRunError }>(o: T): T => (late(o) ? { ...o, error: budgetError(timeoutMs) } : o);
-    const outcomes = { applied: applied.map(fix), removed: removed.map(fix) };
-    const nothingAnswered = [...outcomes.applied, ...outcomes.removed].every((o) => o.error?.reason === 'Timeout');
-    if (budget.signal.aborted && nothingAnswered) return { ...result, ...outcomes, unreachable: { message: budgetError(timeoutMs).message } };
+    const late = <T extends { error?: DryRunError }>(o: T): T => (o.error?.reason === 'Aborted' ? { ...o, error: budgetError(timeoutMs) } : o);
+    const outcomes = { applied: applied.map(late), removed: removed.map(late) };
+    const all = [...outcomes.applied, ...outcomes.removed];
+    if (budget.signal.aborted && all.length > 0 && all.every((o) => o.error?.reason === 'Timeout')) {
+      return { ...result, ...outcomes, unreachable: { message: `cluster ${cluster}: ${budgetError(timeoutMs).message}` } };
+    }
     return { ...result, ...outcomes };
   } finally {
     clearTimeout(timer);

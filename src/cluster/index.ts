@@ -16,5 +16,5 @@ export type { ReadOptions } from './get-object.js';
 export { loadInClusterConfig } from './load-kube-config.js';
 export { mapBounded } from './map-bounded.js';
 export type { MapBoundedOptions } from './map-bounded.js';
-export { dryRunEnvironment, DEFAULT_DRY_RUN_CONCURRENCY, DEFAULT_DRY_RUN_TIMEOUT_MS } from './dry-run-environment.js';
+export { dryRunEnvironment, DEFAULT_DRY_RUN_CONCURRENCY, DEFAULT_DRY_RUN_TIMEOUT_MS, DEFAULT_PROBE_TIMEOUT_MS } from './dry-run-environment.js';
 export type { DryRunEnvironmentOptions } from './dry-run-environment.js';

@@ -3,7 +3,7 @@
 // by @kubernetes/client-node. Resolves for every HTTP status; rejects with a
 // ClusterError only when no answer came (connection refused, TLS, timeout).
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import { request as httpsRequest, type RequestOptions } from 'node:https';
+import { Agent as HttpsAgent, request as httpsRequest, type RequestOptions } from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { ClusterError } from './cluster-error.js';
 
@@ -41,6 +41,24 @@ function buildUrl(server: string, req: HttpRequest): URL {
   return url;
 }
 
+/**
+ * client-node makes a new https.Agent for every request, so every request
+ * would open a new TLS connection. One keep-alive agent per loaded kubeconfig
+ * (same TLS options) reuses connections; proxy agents are left as they are.
+ */
+const sharedAgents = new WeakMap<KubeConfig, HttpsAgent>();
+
+function sharedAgent(config: KubeConfig, fresh: RequestOptions['agent']): RequestOptions['agent'] {
+  if (!(fresh instanceof HttpsAgent) || fresh.constructor !== HttpsAgent) return fresh;
+  let agent = sharedAgents.get(config);
+  if (!agent) {
+    agent = new HttpsAgent({ ...fresh.options, keepAlive: true });
+    sharedAgents.set(config, agent);
+  }
+  fresh.destroy();
+  return agent;
+}
+
 async function requestOptions(config: KubeConfig, req: HttpRequest): Promise<RequestOptions> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (req.contentType) headers['Content-Type'] = req.contentType;
@@ -48,6 +66,7 @@ async function requestOptions(config: KubeConfig, req: HttpRequest): Promise<Req
   const options: RequestOptions = { method: req.method, headers, timeout: req.timeoutMs ?? DEFAULT_TIMEOUT_MS };
   if (req.signal) options.signal = req.signal;
   await config.applyToHTTPSOptions(options);
+  options.agent = sharedAgent(config, options.agent);
   return options;
 }
 

@@ -15,7 +15,7 @@ export { findRemovedObjects } from './find-removed-objects.js';
 export { maskSecretPair } from './mask-secret-data.js';
 export { LAST_APPLIED_ANNOTATION, normalizeObject } from './normalize-object.js';
 export { kubectlFileName, objectLabel, splitApiVersion } from './object-names.js';
-export { renderDiffMarkdown, renderDiffSummary } from './render-diff-markdown.js';
+export { MAX_UNCHANGED_ROWS, renderDiffMarkdown, renderDiffSummary } from './render-diff-markdown.js';
 export { DEFAULT_LIVE_DIR, DEFAULT_MERGED_DIR, hasDifferences, renderObjectUnifiedDiff, renderUnifiedDiff } from './render-unified-diff.js';
 export type { UnifiedDiffOptions } from './render-unified-diff.js';
 export { SECRET_MASK, scrubText, secretValues } from './secret-values.js';

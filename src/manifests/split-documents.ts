@@ -11,75 +11,59 @@ export interface DocumentChunk {
   contentLine: number | undefined;
 }
 
-const Line = { Blank: 0, Comment: 1, Directive: 2, Content: 3 } as const;
-type LineKind = (typeof Line)[keyof typeof Line];
-
-function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 13;
-}
-
-function classifyLine(text: string, start: number, end: number): LineKind {
-  let i = start;
-  while (i < end && isSpace(text.charCodeAt(i))) i++;
-  if (i === end) return Line.Blank;
-  const code = text.charCodeAt(i);
-  if (code === 35) return Line.Comment; // #
-  if (code === 37 && i === start) return Line.Directive; // %
-  return Line.Content;
-}
-
 /** A `---` marker line: three dashes then end of line or whitespace. */
-function isSeparator(text: string, start: number, end: number): boolean {
-  if (end - start < 3) return false;
-  if (text.charCodeAt(start) !== 45 || text.charCodeAt(start + 1) !== 45 || text.charCodeAt(start + 2) !== 45) return false;
-  return end - start === 3 || isSpace(text.charCodeAt(start + 3));
+const SEPARATOR = /^---(?=[ \t\r\n]|$)/gm;
+
+function countLines(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) count++;
+  return count;
 }
 
-/** Whether a separator line also carries content (`--- |`, `--- {a: 1}`). */
-function separatorHasContent(text: string, start: number, end: number): boolean {
-  return classifyLine(text, start + 3, end) === Line.Content;
+/** First content line of text[start, end), counting from `line`, and whether a directive came before it. */
+function scanHeader(text: string, start: number, end: number, line: number): { contentLine: number | undefined; directive: boolean } {
+  let directive = false;
+  for (let position = start; position < end; line++) {
+    let lineEnd = text.indexOf('\n', position);
+    if (lineEnd === -1 || lineEnd > end) lineEnd = end;
+    const isSeparator = text.startsWith('---', position) && (lineEnd === position + 3 || /[ \t\r]/.test(text.charAt(position + 3)));
+    const rest = (isSeparator ? text.slice(position + 3, lineEnd) : text.slice(position, lineEnd)).trim();
+    if (rest !== '' && !rest.startsWith('#')) {
+      if (!isSeparator && text.charCodeAt(position) === 37) directive = true; // %
+      else return { contentLine: line, directive };
+    }
+    position = lineEnd + 1;
+  }
+  return { contentLine: undefined, directive };
 }
 
 export function splitDocuments(text: string): DocumentChunk[] {
-  const chunks: DocumentChunk[] = [];
-  let chunkStart = 0;
-  let chunkFirstLine = 1;
-  let contentLine: number | undefined;
-  let hasDirective = false;
-  let seenSeparator = false;
-  let position = 0;
-  let line = 1;
-
-  const close = (end: number): void => {
-    // Blank or comment-only text before the first `---` is not a document.
-    if (end > chunkStart && (seenSeparator || contentLine !== undefined || hasDirective)) {
-      chunks.push({ text: text.slice(chunkStart, end), firstLine: chunkFirstLine, contentLine });
-    }
-  };
-
-  for (;;) {
-    let end = text.indexOf('\n', position);
-    if (end === -1) end = text.length;
-    if (isSeparator(text, position, end)) {
-      // Directives (%YAML) belong to the document their `---` opens.
-      if (!(contentLine === undefined && hasDirective)) {
-        close(position);
-        chunkStart = position;
-        chunkFirstLine = line;
-        contentLine = undefined;
-        hasDirective = false;
-      }
-      seenSeparator = true;
-      if (contentLine === undefined && separatorHasContent(text, position, end)) contentLine = line;
-    } else if (contentLine === undefined) {
-      const kind = classifyLine(text, position, end);
-      if (kind === Line.Content) contentLine = line;
-      else if (kind === Line.Directive) hasDirective = true;
-    }
-    if (end >= text.length) break;
-    position = end + 1;
-    line++;
+  const starts = [0];
+  for (SEPARATOR.lastIndex = 0; ; ) {
+    const match = SEPARATOR.exec(text);
+    if (!match) break;
+    if (match.index > 0) starts.push(match.index);
+    SEPARATOR.lastIndex = match.index + 3;
   }
-  close(text.length);
+  const chunks: DocumentChunk[] = [];
+  let line = 1;
+  let pending: { start: number; firstLine: number } | undefined;
+  starts.forEach((start, i) => {
+    const end = starts[i + 1] ?? text.length;
+    const firstLine = line;
+    line += countLines(text, start, end);
+    if (end === start) return;
+    const from = pending ?? { start, firstLine };
+    const header = scanHeader(text, from.start, end, from.firstLine);
+    // Directives (%YAML) belong to the document their `---` opens.
+    if (header.contentLine === undefined && header.directive && i + 1 < starts.length) {
+      pending = from;
+      return;
+    }
+    pending = undefined;
+    // Blank or comment-only text before the first `---` is not a document.
+    if (start === 0 && i + 1 < starts.length && header.contentLine === undefined && !header.directive && !text.startsWith('---')) return;
+    chunks.push({ text: text.slice(from.start, end), firstLine: from.firstLine, contentLine: header.contentLine });
+  });
   return chunks;
 }

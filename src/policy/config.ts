@@ -84,7 +84,7 @@ function readExemption(raw: unknown, index: number, problems: PolicyConfigProble
   return exemption;
 }
 
-/** Reads RepoConfig.policies (undefined means defaults). */
+/** Reads RepoConfig.policies (undefined means defaults). A parsed PolicyConfig reads back as itself. */
 export function parsePolicyConfig(raw: unknown): { config: PolicyConfig; problems: PolicyConfigProblem[] } {
   const problems: PolicyConfigProblem[] = [];
   if (raw === undefined || raw === null) return { config: DEFAULT_POLICY_CONFIG, problems };
@@ -108,10 +108,17 @@ export function parsePolicyConfig(raw: unknown): { config: PolicyConfig; problem
   return { config, problems };
 }
 
-/** The repository's own policy files: YAML/JSON files under config.directory (from a default-branch snapshot). */
-export function selectRepoPolicyFiles<F extends { path: string }>(config: PolicyConfig, files: Iterable<F>): F[] {
-  const dir = config.directory;
+/** The repository's own policy files: YAML/JSON files under config.directory, from a default-branch snapshot. */
+export function repoPolicyFiles(
+  config: PolicyConfig | Record<string, unknown> | undefined,
+  files: Iterable<{ path: string; content?: Buffer | string }>,
+): Array<{ file: string; content: Buffer | string }> {
+  const dir = parsePolicyConfig(config).config.directory;
   if (dir === undefined) return [];
   const prefix = dir === '' ? '' : `${dir}/`;
-  return [...files].filter((f) => f.path.startsWith(prefix) && /\.(ya?ml|json)$/i.test(f.path)).sort((a, b) => a.path.localeCompare(b.path));
+  const out: Array<{ file: string; content: Buffer | string }> = [];
+  for (const f of files) {
+    if (f.content !== undefined && f.path.startsWith(prefix) && /\.(ya?ml|json)$/i.test(f.path)) out.push({ file: f.path, content: f.content });
+  }
+  return out.sort((a, b) => a.file.localeCompare(b.file));
 }

@@ -1,5 +1,5 @@
 // Policy checks: CEL policies in the shape of ValidatingAdmissionPolicy.
-export { DEFAULT_POLICY_CONFIG, parsePolicyConfig, type PolicyConfig, type PolicyConfigProblem, selectRepoPolicyFiles } from './config.js';
+export { DEFAULT_POLICY_CONFIG, parsePolicyConfig, type PolicyConfig, type PolicyConfigProblem, repoPolicyFiles } from './config.js';
 export { evaluatePolicies, type EvaluatePoliciesInput } from './evaluate-policies.js';
 export { DEFAULT_KUBERNETES_VERSION } from './evaluate/kubernetes-version.js';
 export { loadPolicies, type LoadPoliciesInput } from './load-policies.js';

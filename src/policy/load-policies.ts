@@ -12,7 +12,7 @@ import type { PolicyProblem, PolicySet } from './types.js';
 export interface LoadPoliciesInput {
   /** Include the built-in pack (the config's `builtin: false` also turns it off). */
   builtin: boolean;
-  /** The repository's own policy files (see selectRepoPolicyFiles), from the default branch. */
+  /** The repository's own policy files (see repoPolicyFiles), from the default branch. */
   extra: readonly PolicyFile[];
   /** RepoConfig.policies as read (validated here), or an already parsed PolicyConfig. */
   config?: PolicyConfig | Record<string, unknown>;
@@ -20,17 +20,18 @@ export interface LoadPoliciesInput {
   kubernetesVersion?: string;
 }
 
-function isParsed(config: LoadPoliciesInput['config']): config is PolicyConfig {
-  return config !== undefined && Array.isArray(config.disable) && typeof config.builtin === 'boolean' && Array.isArray(config.exempt);
-}
-
 export function loadPolicies(input: LoadPoliciesInput): { policies: PolicySet; problems: PolicyProblem[] } {
-  const parsed = isParsed(input.config) ? { config: input.config, problems: [] } : parsePolicyConfig(input.config);
+  const parsed = parsePolicyConfig(input.config);
   const config = parsed.config;
   const builtinFiles = input.builtin && config.builtin ? readBuiltinPack() : [];
   const builtin = readPolicyFiles(builtinFiles, true);
   const extra = readPolicyFiles(input.extra, false);
-  const merged = { policies: [...builtin.policies, ...extra.policies], bindings: [...builtin.bindings, ...extra.bindings], problems: [...builtin.problems, ...extra.problems] };
+  const merged = {
+    policies: [...builtin.policies, ...extra.policies],
+    bindings: [...builtin.bindings, ...extra.bindings],
+    problems: [...builtin.problems, ...extra.problems],
+    broken: [...builtin.broken, ...extra.broken],
+  };
   const linked = linkBindings(applyConfig(merged, config));
   const configProblems = parsed.problems.map((p) => ({ file: DEFAULT_CONFIG_FILE, line: 1, message: `${p.path}: ${p.message}` }));
   const policies: PolicySet = {

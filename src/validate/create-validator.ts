@@ -20,7 +20,7 @@ import { normalizeSchema } from './normalize-schema.js';
 import { parseSchemaLocation } from './schema-location.js';
 import { createAjv } from './create-ajv.js';
 import { SchemaError, SchemaResolver, type CompiledSchema, type SchemaResolverOptions } from './schema-resolver.js';
-import type { ResourceResult, Validator, ValidatorOptions } from './types.js';
+import type { FieldError, ResourceResult, Validator, ValidatorOptions } from './types.js';
 
 /** Side effects of a validator, with real defaults. */
 export interface ValidatorEnvironment {
@@ -122,11 +122,23 @@ class KubegateValidator implements Validator {
   }
 
   private check(object: ManifestObject, schema: CompiledSchema, result: (s: ResourceResult['status'], m?: string) => ResourceResult): ResourceResult {
-    const data = dropNullFields(object.body);
-    const schemaErrors = schema.validate(data) ? [] : describeSchemaErrors(schema.validate.errors, data);
+    let schemaErrors;
+    try {
+      schemaErrors = this.schemaErrors(schema, object.body);
+    } catch (err: unknown) {
+      return result('error', `schema ${schema.display} cannot be used: ${describe(err)}`);
+    }
     const checkErrors = runKubernetesChecks(object);
     if (schemaErrors.length === 0 && checkErrors.length === 0) return result('valid');
     return { ...result('invalid', invalidMessage(schema.display, schemaErrors, checkErrors)), validationErrors: [...schemaErrors, ...checkErrors] };
+  }
+
+  /** Problems the schema finds; null fields count as absent, as at the API server (checked only when it matters). */
+  private schemaErrors(schema: CompiledSchema, body: Record<string, unknown>): FieldError[] {
+    if (schema.validate(body)) return [];
+    const data = dropNullFields(body);
+    if (data !== body && schema.validate(data)) return [];
+    return describeSchemaErrors(schema.validate.errors, data);
   }
 
   private crdSchema(object: ManifestObject): CompiledSchema | undefined {
@@ -136,8 +148,10 @@ class KubegateValidator implements Validator {
     if (!compiled) {
       let validate: ValidateFunction;
       try {
-        this.crdAjv ??= createAjv((uri) => Promise.reject(new SchemaError(`a CustomResourceDefinition schema cannot refer to ${uri}`)));
-        validate = this.crdAjv.compile(normalizeSchema(crdToJsonSchema(found.schema.openAPIV3Schema, this.options.strict ?? false)));
+        this.crdAjv ??= createAjv();
+        const schema = crdToJsonSchema(found.schema.openAPIV3Schema, this.options.strict ?? false);
+        normalizeSchema(schema);
+        validate = this.crdAjv.compile(schema);
       } catch (err: unknown) {
         throw new SchemaError(`the schema of ${found.schema.display} cannot be used: ${describe(err)}`);
       }

@@ -2,8 +2,12 @@
 // "got string, want null or integer", "missing property 'name'",
 // "additional properties 'foo' not allowed", ... one FieldError per problem.
 import type { ErrorObject } from 'ajv';
+import { ORIGINAL_SCHEMA_PATH } from './create-ajv.js';
 import type { FieldError } from './types.js';
 import { displayPath, pointerToSegments } from './field-path.js';
+
+/** An Ajv error with the value it is about (Ajv's `verbose` data, which lazy references cannot keep). */
+type DataError = ErrorObject & { value: unknown };
 
 const TYPE_ORDER = ['null', 'boolean', 'number', 'integer', 'string', 'array', 'object'];
 const LIMITS: Readonly<Record<string, (data: unknown) => unknown>> = {
@@ -42,14 +46,20 @@ function params(error: ErrorObject): Record<string, unknown> {
   return error.params as Record<string, unknown>;
 }
 
+function schemaPathOf(error: ErrorObject): string {
+  const original = params(error)[ORIGINAL_SCHEMA_PATH];
+  return typeof original === 'string' ? original : error.schemaPath;
+}
+
 /** Branch errors of a failed oneOf/anyOf: the earlier errors reported from inside its subschemas. */
-function branchErrors(errors: ErrorObject[], index: number, consumed: Set<number>): ErrorObject[] {
+function branchErrors(errors: DataError[], index: number, consumed: Set<number>): DataError[] {
   const parent = errors[index];
   if (!parent) return [];
-  const branches: ErrorObject[] = [];
+  const parentPath = schemaPathOf(parent);
+  const branches: DataError[] = [];
   for (let i = 0; i < index; i++) {
     const error = errors[i];
-    if (error && !consumed.has(i) && error.schemaPath.startsWith(`${parent.schemaPath}/`)) {
+    if (error && !consumed.has(i) && schemaPathOf(error).startsWith(`${parentPath}/`)) {
       consumed.add(i);
       branches.push(error);
     }
@@ -57,23 +67,23 @@ function branchErrors(errors: ErrorObject[], index: number, consumed: Set<number
   return branches;
 }
 
-function describeAlternatives(error: ErrorObject, branches: ErrorObject[]): string {
+function describeAlternatives(error: DataError, branches: DataError[]): string {
   const sameField = branches.every((b) => b.keyword === 'type' && b.instancePath === error.instancePath);
   if (branches.length > 0 && sameField) {
     const wanted = typeList(branches.flatMap((b) => typeList(params(b)['type'])));
-    return `got ${jsonType(error.data)}, want ${wanted.join(' or ')}`;
+    return `got ${jsonType(error.value)}, want ${wanted.join(' or ')}`;
   }
   const passing = params(error)['passingSchemas'];
   if (Array.isArray(passing)) return `${error.keyword} failed, subschemas ${passing.join(', ')} matched`;
   return `${error.keyword} failed, none matched`;
 }
 
-function describeOne(error: ErrorObject): string {
+function describeOne(error: DataError): string {
   const p = params(error);
   switch (error.keyword) {
     case 'type': {
       const wanted = typeList(p['type']);
-      const got = jsonType(error.data);
+      const got = jsonType(error.value);
       const hint = (got === 'boolean' || got === 'number') && wanted.includes('string') && !wanted.includes(got) && !wanted.includes('integer') ? QUOTE_HINT : '';
       return `got ${got}, want ${wanted.join(' or ')}${hint}`;
     }
@@ -84,9 +94,9 @@ function describeOne(error: ErrorObject): string {
     case 'const':
       return `value must be ${quote(p['allowedValue'])}`;
     case 'format':
-      return `${quote(error.data)} is not valid ${quote(p['format'])}`;
+      return `${quote(error.value)} is not valid ${quote(p['format'])}`;
     case 'pattern':
-      return `${quote(error.data)} does not match pattern ${quote(p['pattern'])}`;
+      return `${quote(error.value)} does not match pattern ${quote(p['pattern'])}`;
     case 'uniqueItems':
       return `items at ${String(p['j'])} and ${String(p['i'])} are equal`;
     case 'not':
@@ -95,7 +105,7 @@ function describeOne(error: ErrorObject): string {
       return 'false schema';
     default: {
       const got = LIMITS[error.keyword];
-      if (got) return `${error.keyword}: got ${JSON.stringify(got(error.data))}, want ${JSON.stringify(p['limit'])}`;
+      if (got) return `${error.keyword}: got ${JSON.stringify(got(error.value))}, want ${JSON.stringify(p['limit'])}`;
       return error.message ?? error.keyword;
     }
   }
@@ -106,7 +116,7 @@ function fieldError(segments: Array<string | number>, msg: string, at: Array<str
 }
 
 /** Groups "required" and "additionalProperties" errors by object, as kubeconform prints them. */
-function groupedNames(errors: ErrorObject[], start: number, keyword: string, param: string, consumed: Set<number>): string[] {
+function groupedNames(errors: DataError[], start: number, keyword: string, param: string, consumed: Set<number>): string[] {
   const first = errors[start];
   const names: string[] = [];
   errors.forEach((error, i) => {
@@ -119,8 +129,14 @@ function groupedNames(errors: ErrorObject[], start: number, keyword: string, par
 }
 
 /** kubeconform-style field errors for Ajv's errors about `body`. */
+function valueAt(body: unknown, segments: ReadonlyArray<string | number>): unknown {
+  let value = body;
+  for (const segment of segments) value = value !== null && typeof value === 'object' ? (value as Record<string | number, unknown>)[segment] : undefined;
+  return value;
+}
+
 export function describeSchemaErrors(errors: readonly ErrorObject[] | null | undefined, body: unknown): FieldError[] {
-  const list = [...(errors ?? [])];
+  const list: DataError[] = (errors ?? []).map((error) => ({ ...error, value: valueAt(body, pointerToSegments(error.instancePath, body)) }));
   const consumed = new Set<number>();
   const alternatives = new Map<number, string>();
   list.forEach((error, i) => {

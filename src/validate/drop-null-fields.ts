@@ -1,7 +1,8 @@
 // The API server reads `field: null` as "field not set" (creationTimestamp:
-// null is in most generated manifests). Schemas that do not allow null would
-// flag it, so validation sees the object without its null fields. Items of
-// lists keep their nulls: a null container is still an error.
+// null is in most generated manifests; CRD schemas prune nulls the same way).
+// Schemas that do not allow null would flag it, so validation sees the object
+// without its null fields. Items of lists keep their nulls: a null container
+// is still an error.
 
 function hasNullField(value: unknown): boolean {
   if (Array.isArray(value)) {

@@ -1,7 +1,9 @@
 // Prepares a loaded schema document for Ajv (draft-07): kubeconform-style
 // schemas are draft-04 (boolean exclusiveMinimum, foreign $schema values),
-// and kubegate's Kubernetes-specific checks are attached as keywords to the
-// definitions they concern (resource quantities, list-map keys).
+// kubegate's Kubernetes-specific checks are attached as keywords to the
+// definitions they concern (resource quantities, list-map keys), and every
+// $ref becomes a lazy reference (x-kubegate-ref, see create-ajv.ts) with an
+// absolute URI, so that compiling a kind compiles only what its objects use.
 import { LIST_MAP_KEYS } from './list-map-keys.js';
 
 type SchemaNode = Record<string, unknown>;
@@ -63,10 +65,30 @@ function annotateDefinitions(definitions: SchemaNode): void {
   }
 }
 
-/** Mutates `schema` (a freshly parsed document) into the form kubegate compiles. */
-export function normalizeSchema(schema: SchemaNode): SchemaNode {
+export const LAZY_REF = 'x-kubegate-ref';
+
+function makeRefsLazy(node: SchemaNode, baseUri: string): void {
+  const ref = node['$ref'];
+  if (typeof ref !== 'string') return;
+  delete node['$ref'];
+  node[LAZY_REF] = ref.startsWith('#') ? `${baseUri.split('#')[0] ?? baseUri}${ref}` : new URL(ref, baseUri).href;
+}
+
+/**
+ * Mutates `schema` (a freshly parsed document, read from `baseUri`) into the
+ * form kubegate compiles. Returns the other documents it refers to.
+ */
+export function normalizeSchema(schema: SchemaNode, baseUri?: string): Set<string> {
   if (typeof schema['$schema'] === 'string' && !DRAFT_07.test(schema['$schema'])) delete schema['$schema'];
-  walk(schema, fixExclusiveBounds);
+  const documents = new Set<string>();
+  walk(schema, (node) => {
+    fixExclusiveBounds(node);
+    if (baseUri === undefined) return;
+    makeRefsLazy(node, baseUri);
+    const target = node[LAZY_REF];
+    if (typeof target === 'string') documents.add(target.split('#')[0] ?? target);
+  });
   if (isNode(schema['definitions'])) annotateDefinitions(schema['definitions']);
-  return schema;
+  if (baseUri !== undefined) documents.delete(baseUri.split('#')[0] ?? baseUri);
+  return documents;
 }

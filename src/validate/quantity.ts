@@ -24,7 +24,7 @@ export function quantityValue(value: unknown): number | undefined {
   const match = /^([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))(.*)$/.exec(value);
   const number = Number(match?.[1]);
   const suffix = match?.[2] ?? '';
-  if (/^[eE]/.test(suffix)) return number * 10 ** Number(suffix.slice(1));
+  if (/^[eE][+-]?[0-9]+$/.test(suffix)) return number * 10 ** Number(suffix.slice(1));
   const multiplier = MULTIPLIERS[suffix];
   return multiplier === undefined ? undefined : number * multiplier;
 }

@@ -1,7 +1,8 @@
 // Finds and compiles the schema of a kind: tries each schema location in
 // order (a missing file or a 404 means "try the next one", any other failure
-// is an error), compiles once per schema document, and loads the documents a
-// schema refers to ($ref to a sibling _definitions.json, or to a URL) on demand.
+// is an error), compiles once per schema document, and first loads the
+// documents a schema refers to ($ref to a sibling _definitions.json, or to a
+// URL), so that the lazy references can compile their targets when reached.
 import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AnySchemaObject, ValidateFunction } from 'ajv';
@@ -42,7 +43,7 @@ function parseSchema(text: string, display: string): AnySchemaObject {
     throw new SchemaError(`schema ${display} is not valid JSON: ${describe(err)}`);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new SchemaError(`schema ${display} is not a JSON object`);
-  return normalizeSchema(value as Record<string, unknown>);
+  return value as AnySchemaObject;
 }
 
 /**
@@ -61,9 +62,24 @@ export class SchemaResolver {
   private readonly ajv;
   private readonly byKind = new Map<string, Promise<CompiledSchema | undefined>>();
   private readonly byUri = new Map<string, Promise<CompiledSchema | undefined>>();
+  /** Schema documents, loaded or being loaded, by URI. */
+  private readonly documents = new Map<string, Promise<void>>();
+  private readonly loaded = new Map<string, AnySchemaObject>();
 
   constructor(private readonly options: SchemaResolverOptions) {
-    this.ajv = createAjv((uri) => this.loadReference(uri));
+    this.ajv = createAjv((uri) => this.resolveReference(uri));
+  }
+
+  /** The schema at "<document URI>#<JSON pointer>", in a document already loaded. */
+  private resolveReference(uri: string): AnySchemaObject | boolean | undefined {
+    const hash = uri.indexOf('#');
+    let node: unknown = this.loaded.get(hash === -1 ? uri : uri.slice(0, hash));
+    const pointer = hash === -1 ? '' : decodeURIComponent(uri.slice(hash + 1));
+    for (const raw of pointer.split('/').slice(1)) {
+      if (node === null || typeof node !== 'object') return undefined;
+      node = (node as Record<string, unknown>)[raw.replace(/~1/g, '/').replace(/~0/g, '~')];
+    }
+    return typeof node === 'boolean' || (node !== null && typeof node === 'object') ? (node as AnySchemaObject | boolean) : undefined;
   }
 
   /** The compiled schema for a kind, undefined when no location has one. */
@@ -99,26 +115,46 @@ export class SchemaResolver {
   }
 
   private async compile(uri: string, display: string, builtin: boolean): Promise<CompiledSchema | undefined> {
-    const text = await this.read(uri);
-    if (!text.found) return undefined;
-    const schema = parseSchema(text.text, display);
-    if (builtin) ignoreStatus(schema);
-    if (typeof schema['$id'] !== 'string') schema['$id'] = uri;
+    if (!this.documents.has(uri)) {
+      const text = await this.read(uri);
+      if (!text.found) return undefined;
+      const schema = parseSchema(text.text, display);
+      if (builtin) ignoreStatus(schema);
+      if (!this.documents.has(uri)) this.documents.set(uri, this.register(uri, schema));
+    }
+    await this.documents.get(uri);
     try {
-      return { validate: await this.ajv.compileAsync(schema), display };
+      const schema = this.loaded.get(uri);
+      if (!schema) throw new Error('it was not loaded');
+      return { validate: this.ajv.compile(schema), display };
     } catch (err: unknown) {
       throw new SchemaError(`schema ${display} cannot be used: ${describe(err)}`);
     }
+  }
+
+  /** Keeps a parsed document, after loading the documents it refers to. */
+  private async register(uri: string, schema: AnySchemaObject): Promise<void> {
+    delete schema['$id'];
+    const references = normalizeSchema(schema, uri);
+    this.loaded.set(uri, schema);
+    await Promise.all([...references].map((document) => this.addDocument(document)));
+  }
+
+  /** A document some schema refers to, loaded once. */
+  private addDocument(uri: string): Promise<void> {
+    let added = this.documents.get(uri);
+    if (!added) {
+      added = this.read(uri).then((text) => {
+        if (!text.found) throw new SchemaError(`${text.reason} (a schema refers to ${uri})`);
+        return this.register(uri, parseSchema(text.text, uri));
+      });
+      this.documents.set(uri, added);
+    }
+    return added;
   }
 
   private read(uri: string): Promise<SchemaText> {
     return uri.startsWith('file:') ? readSchemaFile(fileURLToPath(uri)) : fetchSchemaUrl(uri, this.options);
   }
 
-  private async loadReference(uri: string): Promise<AnySchemaObject> {
-    const document = uri.split('#')[0] ?? uri;
-    const text = await this.read(document);
-    if (!text.found) throw new SchemaError(`${text.reason} (referred to by a schema as ${document})`);
-    return parseSchema(text.text, document);
-  }
 }

@@ -5,6 +5,7 @@
 // cases stay independent; objects go through server-side apply with dryRun=All.
 import { readFileSync } from 'node:fs';
 import type { ManifestObject } from '../../src/core/types.js';
+import type { KubeObject } from '../../src/cluster/index.js';
 import { type HttpResponse, sendRequest } from '../../src/cluster/send-request.js';
 import { loadManifests } from '../../src/manifests/index.js';
 import { evaluatePolicies, loadPolicies, type PolicySet } from '../../src/policy/index.js';
@@ -104,12 +105,17 @@ function normalize(name: string, outcome: Outcome): Outcome {
   return before && outcome.startsWith('rejected before admission') && before.test(outcome) ? 'deny' : outcome;
 }
 
-function policyDocuments(name: string, namespace: string): Array<Record<string, unknown>> {
-  const [policy, binding] = loadManifests(`${name}.yaml`, readFileSync(`${POLICY_DIR}${name}.yaml`, 'utf8')).objects.map((o) => o.body);
+function kubeObject(object: ManifestObject, body: Record<string, unknown> = object.body): KubeObject {
+  return { ...body, apiVersion: object.apiVersion, kind: object.kind, metadata: { ...(body.metadata as object), name: object.name } };
+}
+
+/** The policy as written, and its binding narrowed to the test namespace. */
+function policyDocuments(name: string, namespace: string): KubeObject[] {
+  const [policy, binding] = loadManifests(`${name}.yaml`, readFileSync(`${POLICY_DIR}${name}.yaml`, 'utf8')).objects;
   if (!policy || !binding) throw new Error(`policies/${name}.yaml must hold a policy and a binding`);
-  const spec = binding.spec as Record<string, unknown>;
-  const matchResources = { ...(spec.matchResources as Record<string, unknown> | undefined), namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': namespace } } };
-  return [policy, { ...binding, spec: { ...spec, matchResources } }];
+  const spec = binding.body.spec as Record<string, unknown>;
+  const matchResources = { ...(spec.matchResources as object | undefined), namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': namespace } } };
+  return [kubeObject(policy), kubeObject(binding, { ...binding.body, spec: { ...spec, matchResources } })];
 }
 
 async function waitUntilEnforced(name: string, namespace: string): Promise<void> {
@@ -130,7 +136,7 @@ beforeAll(async () => {
   for (const name of cases) {
     const namespace = await freshNamespace(`parity-${name.replace(/^kubegate-/, '')}`);
     namespaces.set(name, namespace);
-    for (const document of policyDocuments(name, namespace)) await client.apply({ object: document as never });
+    for (const object of policyDocuments(name, namespace)) await client.apply({ object });
   }
   for (const name of cases) await waitUntilEnforced(name, namespaces.get(name) ?? '');
 }, 180_000);

@@ -13,7 +13,7 @@ export interface EvalLimits {
 }
 
 /** Generous for admission policies (Kubernetes' per-expression limit is 1,000,000 cost units). */
-export const DEFAULT_EVAL_LIMITS: EvalLimits = { cost: 1_000_000, timeMs: 200 };
+export const DEFAULT_EVAL_LIMITS: EvalLimits = { cost: 1_000_000, timeMs: 1_000 };
 
 export class CelBudgetExceededError extends Error {
   constructor(readonly limit: 'cost' | 'time', limits: EvalLimits) {
@@ -31,13 +31,17 @@ let active: EvalLimits | undefined;
 let remaining = Number.POSITIVE_INFINITY;
 let deadline = Number.POSITIVE_INFINITY;
 let untilTimeCheck = TIME_CHECK_INTERVAL;
+/** Once a limit is hit, every further step fails too (comprehensions catch errors and go on). */
+let stopped: 'cost' | 'time' | undefined;
 
 function charge(): void {
-  if (--remaining < 0 && active) throw new CelBudgetExceededError('cost', active);
-  if (--untilTimeCheck === 0) {
+  if (stopped && active) throw new CelBudgetExceededError(stopped, active);
+  if (--remaining < 0 && active) stopped = 'cost';
+  else if (--untilTimeCheck === 0) {
     untilTimeCheck = TIME_CHECK_INTERVAL;
-    if (active && performance.now() > deadline) throw new CelBudgetExceededError('time', active);
+    if (active && performance.now() > deadline) stopped = 'time';
   }
+  if (stopped && active) throw new CelBudgetExceededError(stopped, active);
 }
 
 /** Runs fn with a budget, unless a budget is already active (then fn shares it). */
@@ -47,10 +51,12 @@ export function withBudget<T>(limits: EvalLimits, fn: () => T): T {
   remaining = limits.cost;
   deadline = performance.now() + limits.timeMs;
   untilTimeCheck = TIME_CHECK_INTERVAL;
+  stopped = undefined;
   try {
     return fn();
   } finally {
     active = undefined;
+    stopped = undefined;
     remaining = Number.POSITIVE_INFINITY;
     deadline = Number.POSITIVE_INFINITY;
   }

@@ -1,12 +1,10 @@
 // kubegate's CEL: the only module that knows the CEL implementation.
 export type { CelAstNode } from './cel-ast.js';
-export { childNodes } from './cel-ast.js';
 export type { CelCompileFailure, CelCompiler, CelEvalFailure, CelOutcome, CelProgram, CompileOutcome } from './cel-compiler.js';
 export { createCelCompiler } from './cel-compiler.js';
 export type { CelDeclarations, CelEnvironmentOptions } from './cel-environment.js';
 export { DEFAULT_EVAL_LIMITS, type EvalLimits } from './eval-budget.js';
 export { KUBERNETES_LIBRARIES } from './libraries/index.js';
-export { formatValue as formatCelValue } from './libraries/string-format.js';
 export { type SelectPath, selectPaths } from './select-paths.js';
 export type { SourcePosition } from './source-position.js';
 export { toCelValue } from './to-cel-value.js';

@@ -5,10 +5,16 @@
 export function toCelValue(value: unknown): unknown {
   if (typeof value === 'number') return Number.isInteger(value) ? BigInt(value) : value;
   if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(toCelValue);
+  if (Array.isArray(value)) {
+    const list = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) list[i] = toCelValue(value[i]);
+    return list;
+  }
   if (value instanceof Date) return value.toISOString();
+  const source = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
+  for (const key of Object.keys(source)) {
+    const item = source[key];
     if (item !== null && item !== undefined) out[key] = toCelValue(item);
   }
   return out;

@@ -21,6 +21,10 @@ async function walk(dir: string): Promise<string[]> {
   return out;
 }
 
+function errorCode(err: unknown): unknown {
+  return typeof err === 'object' && err !== null && 'code' in err ? (err as { code: unknown }).code : undefined;
+}
+
 function displayName(cwd: string, path: string): string {
   const rel = relative(cwd, path);
   return rel.startsWith('..') ? path : rel;
@@ -36,7 +40,7 @@ export async function readInputs(paths: readonly string[], cwd: string, readStdi
     }
     const absolute = resolve(cwd, path);
     const info = await stat(absolute).catch((err: unknown) => {
-      throw new Error(`cannot read ${path}: ${err instanceof Error && 'code' in err && err.code === 'ENOENT' ? 'no such file or directory' : String(err)}`);
+      throw new Error(`cannot read ${path}: ${errorCode(err) === 'ENOENT' ? 'no such file or directory' : String(err)}`, { cause: err });
     });
     const found = info.isDirectory() ? await walk(absolute) : [absolute];
     for (const file of found) files.push({ file: displayName(cwd, file), content: await readFile(file, 'utf8') });

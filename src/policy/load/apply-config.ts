@@ -32,7 +32,7 @@ export function applyConfig(read: ReadPolicies, config: PolicyConfig): ReadPolic
     ...config.exempt.flatMap((e, i) => unknownNames(e.policies, known, `exempt[${i}].policies`)),
   ];
   const policies = read.policies.filter((p) => isEnabled(p, config));
-  const enabled = new Set(policies.map((p) => p.name));
-  const bindings = read.bindings.filter((b) => enabled.has(b.policyName)).map((b) => withAction(b, config));
-  return { policies, bindings, problems: [...read.problems, ...problems] };
+  const disabled = new Set(read.policies.filter((p) => !policies.includes(p)).map((p) => p.name));
+  const bindings = read.bindings.filter((b) => !disabled.has(b.policyName)).map((b) => withAction(b, config));
+  return { policies, bindings, problems: [...read.problems, ...problems], broken: read.broken };
 }

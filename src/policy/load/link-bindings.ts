@@ -24,7 +24,9 @@ export function linkBindings(read: ReadPolicies): ReadPolicies {
   const policies = dropDuplicates(read.policies, problems);
   const byName = new Map(policies.map((p) => [p.name, p]));
   const bindings: CompiledBinding[] = [];
+  const broken = new Set(read.broken);
   for (const binding of read.bindings) {
+    if (broken.has(binding.policyName) && !byName.has(binding.policyName)) continue;
     const message = bindingProblem(binding, byName.get(binding.policyName));
     if (message) problems.push({ file: binding.file, line: binding.line, policy: binding.policyName, message });
     else bindings.push(binding);
@@ -33,5 +35,5 @@ export function linkBindings(read: ReadPolicies): ReadPolicies {
   for (const policy of policies.filter((p) => !bound.has(p.name))) {
     problems.push({ file: policy.file, line: policy.line, policy: policy.name, message: `ValidatingAdmissionPolicy "${policy.name}" has no ValidatingAdmissionPolicyBinding, so it checks nothing (as in a cluster); add a binding with validationActions` });
   }
-  return { policies, bindings, problems };
+  return { policies, bindings, problems, broken: read.broken };
 }

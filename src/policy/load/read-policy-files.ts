@@ -15,6 +15,8 @@ export interface ReadPolicies {
   policies: CompiledPolicy[];
   bindings: CompiledBinding[];
   problems: PolicyProblem[];
+  /** Policies that failed to load (their bindings are dropped without a second problem). */
+  broken: string[];
 }
 
 const GROUP = 'admissionregistration.k8s.io/';
@@ -25,8 +27,18 @@ function admissionKind(object: ManifestObject): string | undefined {
   return group === GROUP && VERSIONS.has(version) ? object.kind : undefined;
 }
 
+/** "spec.validations[0].expression: ..." -> [spec, validations, 0, expression] */
+function fieldPathOf(message: string): Array<string | number> {
+  const field = /^spec(?:\.[A-Za-z]+|\[\d+\])*/.exec(message)?.[0] ?? '';
+  return [...field.matchAll(/([A-Za-z]+)|\[(\d+)\]/g)].map((m) => (m[2] === undefined ? (m[1] ?? '') : Number(m[2])));
+}
+
 function problemsOf(object: ManifestObject, errors: string[], what: string): PolicyProblem[] {
-  return errors.map((message) => ({ file: object.source.file, line: object.source.line, policy: object.name, message: `${what} "${object.name}": ${message}` }));
+  return errors.map((message) => {
+    const path = fieldPathOf(message);
+    const line = path.length > 0 ? object.lineOf(path) : object.source.line;
+    return { file: object.source.file, line, policy: object.name, message: `${what} "${object.name}": ${message}` };
+  });
 }
 
 function readObject(object: ManifestObject, builtin: boolean, out: ReadPolicies): void {
@@ -34,6 +46,7 @@ function readObject(object: ManifestObject, builtin: boolean, out: ReadPolicies)
   if (kind === 'ValidatingAdmissionPolicy') {
     const { policy, errors } = readPolicy(object, builtin);
     if (policy) out.policies.push(policy);
+    else out.broken.push(object.name);
     out.problems.push(...problemsOf(object, errors, 'ValidatingAdmissionPolicy'));
   } else if (kind === 'ValidatingAdmissionPolicyBinding') {
     const { binding, errors } = readBinding(object);
@@ -49,7 +62,7 @@ function readObject(object: ManifestObject, builtin: boolean, out: ReadPolicies)
 }
 
 export function readPolicyFiles(files: readonly PolicyFile[], builtin: boolean): ReadPolicies {
-  const out: ReadPolicies = { policies: [], bindings: [], problems: [] };
+  const out: ReadPolicies = { policies: [], bindings: [], problems: [], broken: [] };
   for (const { file, content } of files) {
     const loaded = loadManifests(file, content);
     out.problems.push(...loaded.errors.map((e) => ({ file: e.file, line: e.line, message: e.message })));

@@ -39,13 +39,17 @@ describe('evaluating within a budget', () => {
   };
 
   it('stops a runaway expression at the cost limit', () => {
-    const outcome = evalCel(nested(6), {});
+    const started = performance.now();
+    const outcome = evalCel(nested(6), {}, { cost: 100_000, timeMs: 60_000 });
     expect(outcome.ok ? null : outcome.error).toMatchObject({ budgetExceeded: true, message: expect.stringContaining('cost limit') });
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   it('stops at the time limit', () => {
+    const started = performance.now();
     const outcome = evalCel(nested(6), {}, { cost: Number.MAX_SAFE_INTEGER, timeMs: 20 });
     expect(outcome.ok ? null : outcome.error).toMatchObject({ budgetExceeded: true, message: expect.stringContaining('time limit') });
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   it('lets ordinary expressions finish', () => {

@@ -39,9 +39,9 @@ const cases: Array<[string, string, unknown]> = [
   ['strings', '["a", "b"].join("/")', 'a/b'],
   ['strings', '"abc".reverse()', 'cba'],
   ['strings', 'strings.quote("say \\"hi\\"")', '"say \\"hi\\""'],
-  ['format', '"%s has %d pods (%.1f%%)".format(["web", 3, 42.25])', 'web has 3 pods (42.3%)'],
+  ['format', '"%s has %d pods (%.1f%%)".format([dyn("web"), dyn(3), dyn(42.25)])', 'web has 3 pods (42.3%)'],
   ['format', '"%x %X %o %b".format([255, 255, 8, 5])', 'ff FF 10 101'],
-  ['format', '"%s".format([["a", 1]])', '["a", 1]'],
+  ['format', '"%s".format([[dyn("a"), dyn(1)]])', '["a", 1]'],
   ['format', '"%e".format([1234.5])', '1.234500e+03'],
   // quantity
   ['quantity', 'quantity("1.5Gi").isGreaterThan(quantity("1Gi"))', true],

@@ -42,6 +42,15 @@ describe('the built-in policy pack', () => {
     );
   });
 
+  it('points findings at the field they are about', () => {
+    const findings = evaluatePolicies({ policies: pack, head: fixture('kubegate-disallow-host-namespaces', 'violating'), base: [] });
+    const own = findings.filter((f) => f.policy === 'kubegate-disallow-host-namespaces');
+    expect(own.map((f) => [f.kind, f.field])).toEqual([
+      ['DaemonSet', 'spec.template.spec'],
+      ['Pod', 'spec'],
+    ]);
+  });
+
   describe.each(names)('%s', (name) => {
     const policy = pack.policies.find((p) => p.name === name);
     const binding = pack.bindings.find((b) => b.policyName === name);

@@ -1,0 +1,35 @@
+// The app's own settings (never read from a repository): which clusters exist,
+// how to reach them, and which repositories may preview changes on them.
+
+export type UnreachableConclusion = 'failure' | 'neutral';
+
+export interface ClusterSettings {
+  /** The name repository configs use (`environments[].cluster`). */
+  name: string;
+  /** Absolute path of a kubeconfig file (relative paths are resolved against the settings file). */
+  kubeconfig?: string;
+  /** Context in the kubeconfig; defaults to its current-context. */
+  context?: string;
+  /** Use the pod's service account (the app runs in this cluster). */
+  inCluster: boolean;
+  /** owner/name globs of repositories allowed to use this cluster (case-insensitive). */
+  repositories: string[];
+}
+
+export interface DryRunSettings {
+  /** Objects in flight at once per environment. */
+  concurrency: number;
+  /** Budget for one environment's dry-run. */
+  timeoutSeconds: number;
+}
+
+export interface AppSettings {
+  clusters: ReadonlyMap<string, ClusterSettings>;
+  /** Let pull requests from forks reach clusters (default false). */
+  allowForks: boolean;
+  /** Check conclusion when a cluster cannot be reached (default failure). */
+  unreachableConclusion: UnreachableConclusion;
+  dryRun: DryRunSettings;
+  /** Where the settings came from, for messages ("KUBEGATE_SETTINGS=/etc/...", "defaults"). */
+  source: string;
+}

@@ -1,0 +1,70 @@
+// The orchestration of one environment's dry-run (src/cluster/dry-run-environment.ts)
+// with an in-memory cluster: bounded concurrency, namespace defaulting, the
+// time budget, and an unreachable cluster, all without a real server.
+import { ClusterError, dryRunEnvironment } from '../../../src/cluster/index.js';
+import { manifest } from './fixtures-objects.js';
+import { fakeCluster } from './fake-cluster.js';
+
+const configMaps = (n: number, ns = ''): ReturnType<typeof manifest>[] =>
+  Array.from({ length: n }, (_, i) => manifest(`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}\n${ns ? `  namespace: ${ns}\n` : ''}data: {i: "${i}"}\n`));
+
+describe('dryRunEnvironment', () => {
+  test('keeps at most `concurrency` objects in flight (two requests each) and keeps input order', async () => {
+    const client = fakeCluster({ delayMs: 5 });
+    const result = await dryRunEnvironment({ client, environment: 'dev', cluster: 'c', objects: configMaps(40), concurrency: 4 });
+    expect(client.maxInFlight).toBe(8);
+    expect(result.applied.map((o) => o.ref.name)).toEqual(Array.from({ length: 40 }, (_, i) => `c${i}`));
+    expect(result.applied.every((o) => o.merged && o.live === null)).toBe(true);
+  });
+
+  test('namespaced objects without a namespace get the default; the body sent says so too', async () => {
+    const client = fakeCluster();
+    const ns = manifest('apiVersion: v1\nkind: Namespace\nmetadata: {name: team}\n');
+    const result = await dryRunEnvironment({ client, environment: 'dev', cluster: 'c', objects: [...configMaps(1), ns], defaultNamespace: 'team' });
+    expect(result.applied.map((o) => o.ref)).toEqual([
+      { group: '', version: 'v1', kind: 'ConfigMap', name: 'c0', namespace: 'team', namespaced: true },
+      { group: '', version: 'v1', kind: 'Namespace', name: 'team', namespaced: false },
+    ]);
+    expect(client.calls).toContain('apply ConfigMap/team/c0');
+    expect(client.calls).toContain('apply Namespace//team');
+  });
+
+  test('refusals and unknown kinds are outcomes with the server words, not exceptions', async () => {
+    const client = fakeCluster({ refuse: { c1: new ClusterError('PATCH ...: HTTP 403', { status: 403, reason: 'Forbidden', serverMessage: 'configmaps "c1" is forbidden' }) } });
+    const widget = manifest('apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n');
+    const result = await dryRunEnvironment({ client, environment: 'dev', cluster: 'c', objects: [...configMaps(2), widget] });
+    expect(result.applied.map((o) => o.error ?? 'ok')).toEqual([
+      'ok',
+      { reason: 'Forbidden', status: 403, message: 'configmaps "c1" is forbidden' },
+      { reason: 'UnknownKind', message: 'the server has no resource for kind Widget in example.com/v1' },
+    ]);
+  });
+
+  test('a cluster that never answers: unreachable after the probe timeout, no hang', async () => {
+    const started = Date.now();
+    const result = await dryRunEnvironment({ client: fakeCluster({ silent: true }), environment: 'dev', cluster: 'eu', objects: configMaps(3), probeTimeoutMs: 200 });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(result.unreachable?.message).toBe('cluster eu (https://fake:6443) could not be reached: no answer within 0.2 s');
+    expect(result.applied).toEqual([]);
+  });
+
+  test('the time budget ends the run: unfinished objects say they were not checked', async () => {
+    const started = Date.now();
+    const result = await dryRunEnvironment({ client: fakeCluster({ delayMs: 150 }), environment: 'dev', cluster: 'eu', objects: configMaps(20), concurrency: 2, timeoutMs: 400 });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    const checked = result.applied.filter((o) => !o.error).length;
+    expect(checked).toBeGreaterThan(0);
+    expect(checked).toBeLessThan(20);
+    expect(result.applied.filter((o) => o.error).every((o) => o.error?.reason === 'Timeout' && /not checked/.test(o.error.message))).toBe(true);
+    expect(result.unreachable).toBeUndefined();
+  });
+
+  test('objects removed from Git are read, not applied', async () => {
+    const client = fakeCluster();
+    const [gone] = configMaps(1, 'apps');
+    client.live.set('ConfigMap/apps/c0', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c0', namespace: 'apps' } });
+    const result = await dryRunEnvironment({ client, environment: 'dev', cluster: 'c', objects: [], removed: [gone!] });
+    expect(result.removed[0]?.live).toMatchObject({ metadata: { name: 'c0' } });
+    expect(client.calls).toEqual(['get ConfigMap/apps/c0']);
+  });
+});

@@ -1,0 +1,96 @@
+// The app's settings: loaded from KUBEGATE_SETTINGS (YAML/JSON file) or
+// KUBEGATE_SETTINGS_JSON, validated with messages naming each field.
+import { loadAppSettings, parseAppSettings, SettingsError } from '../../../src/settings/index.js';
+
+const EXAMPLE = `
+clusters:
+  staging-eu:
+    kubeconfig: kubeconfigs/staging.yaml
+    context: staging
+    repositories: ["acme/*"]
+  production-eu:
+    inCluster: true
+    repositories: ["acme/platform-gitops", "Acme/Apps-*"]
+allowForks: false
+unreachableConclusion: neutral
+dryRun: {concurrency: 4, timeoutSeconds: 60}
+`;
+
+function problems(document: unknown): readonly string[] {
+  try {
+    parseAppSettings(document, 'test', '/etc/kubegate');
+  } catch (err: unknown) {
+    if (err instanceof SettingsError) return err.problems;
+    throw err;
+  }
+  return [];
+}
+
+describe('loadAppSettings', () => {
+  test('a YAML file named by KUBEGATE_SETTINGS; relative kubeconfig paths start at the file', () => {
+    const settings = loadAppSettings({ env: { KUBEGATE_SETTINGS: '/etc/kubegate/settings.yaml' }, readFile: () => EXAMPLE });
+    expect([...settings.clusters.values()]).toEqual([
+      { name: 'staging-eu', inCluster: false, kubeconfig: '/etc/kubegate/kubeconfigs/staging.yaml', context: 'staging', repositories: ['acme/*'] },
+      { name: 'production-eu', inCluster: true, repositories: ['acme/platform-gitops', 'Acme/Apps-*'] },
+    ]);
+    expect(settings).toMatchObject({ allowForks: false, unreachableConclusion: 'neutral', dryRun: { concurrency: 4, timeoutSeconds: 60 }, source: 'KUBEGATE_SETTINGS=/etc/kubegate/settings.yaml' });
+  });
+
+  test('inline JSON in KUBEGATE_SETTINGS_JSON; defaults for what it leaves out', () => {
+    const settings = loadAppSettings({ env: { KUBEGATE_SETTINGS_JSON: '{"clusters":{"dev":{"kubeconfig":"/k","repositories":["*/*"]}}}' }, cwd: '/work' });
+    expect(settings).toMatchObject({ allowForks: false, unreachableConclusion: 'failure', dryRun: { concurrency: 8, timeoutSeconds: 120 } });
+    expect(settings.clusters.get('dev')?.kubeconfig).toBe('/k');
+  });
+
+  test('neither set: no clusters', () => {
+    expect(loadAppSettings({ env: {} }).clusters.size).toBe(0);
+  });
+
+  test('both set, unreadable file, bad syntax: one clear message each', () => {
+    expect(() => loadAppSettings({ env: { KUBEGATE_SETTINGS: 'a', KUBEGATE_SETTINGS_JSON: '{}' } })).toThrow(/set only one of KUBEGATE_SETTINGS \(a file\) and KUBEGATE_SETTINGS_JSON/);
+    const missing = (): string => {
+      throw new Error('ENOENT: no such file or directory');
+    };
+    expect(() => loadAppSettings({ env: { KUBEGATE_SETTINGS: '/nope.yaml' }, readFile: missing })).toThrow(
+      'kubegate app settings (KUBEGATE_SETTINGS=/nope.yaml) are not valid:\n  - the file cannot be read: ENOENT: no such file or directory',
+    );
+    expect(() => loadAppSettings({ env: { KUBEGATE_SETTINGS_JSON: '{clusters:' } })).toThrow(/KUBEGATE_SETTINGS_JSON\) are not valid:\n {2}- not valid JSON/);
+    expect(() => loadAppSettings({ env: { KUBEGATE_SETTINGS: '/s.yaml' }, readFile: () => 'clusters:\n  a: [\n' })).toThrow(/not valid YAML: .* at line \d/);
+  });
+});
+
+describe('parseAppSettings', () => {
+  test('every problem, with its field', () => {
+    expect(
+      problems({
+        clusters: {
+          both: { kubeconfig: '/k', inCluster: true, repositories: ['acme/*'] },
+          neither: { repositories: ['acme/*'] },
+          norepos: { kubeconfig: '/k' },
+          badglob: { kubeconfig: '/k', repositories: ['acme', 3], kubeconfg: 'typo' },
+          'bad name': { kubeconfig: '/k', repositories: ['a/b'] },
+        },
+        allowForks: 'yes',
+        unreachableConclusion: 'skip',
+        dryRun: { concurrency: 0 },
+        extra: 1,
+      }),
+    ).toEqual([
+      'extra: unknown field (known: clusters, allowForks, unreachableConclusion, dryRun)',
+      'allowForks: expected true or false',
+      'unreachableConclusion: expected "failure" or "neutral", not "skip"',
+      'clusters.both: set exactly one of kubeconfig (a file path) and inCluster: true',
+      'clusters.neither: set exactly one of kubeconfig (a file path) and inCluster: true',
+      'clusters.norepos.repositories: expected a list of owner/name globs (e.g. ["my-org/*"]); a cluster no repository may use is useless',
+      'clusters.badglob.kubeconfg: unknown field (known: kubeconfig, context, inCluster, repositories)',
+      'clusters.badglob.repositories[0]: expected an owner/name glob such as "my-org/*" or "my-org/gitops", not "acme"',
+      'clusters.badglob.repositories[1]: expected an owner/name glob such as "my-org/*" or "my-org/gitops", not 3',
+      'clusters.bad name: a cluster name uses letters, digits, ".", "_" and "-"',
+      'dryRun.concurrency: expected a whole number from 1 to 64',
+    ]);
+  });
+
+  test('not a mapping', () => {
+    expect(problems(['a'])).toEqual(['expected a mapping with clusters, allowForks, unreachableConclusion, dryRun']);
+  });
+});
