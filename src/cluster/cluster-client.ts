@@ -6,6 +6,7 @@ import { ClusterError } from './cluster-error.js';
 import { deleteObject, type DeleteOptions, type DeleteResult } from './delete-object.js';
 import { findObject, getObject, type ReadOptions } from './get-object.js';
 import type { KubeObject, ObjectRef } from './kube-object.js';
+import { listObjects, type ListOptions } from './list-objects.js';
 import { contextNamespace, loadInClusterConfig, loadKubeConfig } from './load-kube-config.js';
 import { readOpenApiDocument, readOpenApiIndex, type OpenApiV3Index } from './read-openapi.js';
 import { readVersion, type ServerVersion } from './read-version.js';
@@ -40,6 +41,8 @@ export interface ClusterClient {
   get(ref: ObjectRef, options?: ReadOptions): Promise<KubeObject>;
   /** null when missing. */
   find(ref: ObjectRef, options?: ReadOptions): Promise<KubeObject | null>;
+  /** Every object of a kind (in a namespace), paged. */
+  list(options: ListOptions): Promise<KubeObject[]>;
   delete(options: DeleteOptions): Promise<DeleteResult>;
   /** The REST resource serving a kind (discovery, cached); ClusterError reason "UnknownKind" when none. */
   resource(apiVersion: string, kind: string): Promise<ApiResource>;
@@ -76,6 +79,7 @@ export function createClusterClient(options: ClusterClientOptions): ClusterClien
     apply: (applyOptions) => applyObject(deps, applyOptions),
     get: (ref, readOptions) => getObject(deps, ref, readOptions),
     find: (ref, readOptions) => findObject(deps, ref, readOptions),
+    list: (listOptions) => listObjects(deps, listOptions),
     delete: (deleteOptions) => deleteObject(deps, deleteOptions),
     resource: (apiVersion, kind) => deps.resolve(apiVersion, kind),
     version: (readOptions) => readVersion(call, readOptions?.signal),

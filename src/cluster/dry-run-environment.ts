@@ -9,6 +9,7 @@ import type { DryRunError, DryRunOutcome, EnvironmentDryRun, RemovedOutcome } fr
 import type { ClusterClient } from './cluster-client.js';
 import { bareRef, dryRunObject, readRemovedObject, toDryRunError, type DryRunObjectContext } from './dry-run-object.js';
 import { mapBounded } from './map-bounded.js';
+import { prefetchLive } from './prefetch-live.js';
 
 export const DEFAULT_DRY_RUN_CONCURRENCY = 8;
 export const DEFAULT_DRY_RUN_TIMEOUT_MS = 120_000;
@@ -64,8 +65,9 @@ export async function dryRunEnvironment(options: DryRunEnvironmentOptions): Prom
     const probeMs = Math.min(options.probeTimeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS, timeoutMs);
     const unreachable = await probe(client, cluster, budget.signal, probeMs);
     if (unreachable) return { ...result, unreachable: { message: unreachable } };
-    const ctx: DryRunObjectContext = { client, defaultNamespace: options.defaultNamespace ?? client.defaultNamespace, signal: budget.signal };
+    const base: DryRunObjectContext = { client, defaultNamespace: options.defaultNamespace ?? client.defaultNamespace, signal: budget.signal };
     const limit = options.concurrency ?? DEFAULT_DRY_RUN_CONCURRENCY;
+    const ctx: DryRunObjectContext = { ...base, knownLive: await prefetchLive(base, [...options.objects, ...(options.removed ?? [])], limit) };
     const shouldStart = (): boolean => !budget.signal.aborted;
     const [applied, removed] = await Promise.all([
       mapBounded(options.objects, (o) => dryRunObject(ctx, o), {

@@ -14,6 +14,8 @@ export interface DryRunObjectContext {
   /** For namespaced objects without a namespace. */
   defaultNamespace: string;
   signal?: AbortSignal;
+  /** Live objects read in bulk beforehand (see prefetch-live.ts). */
+  knownLive?: (object: ManifestObject, ref: ResolvedRef) => Promise<JsonObject | null | undefined>;
 }
 
 export function toDryRunError(err: unknown): DryRunError {
@@ -32,7 +34,7 @@ export function bareRef(object: ManifestObject): ResolvedRef {
   return { group, version, kind: object.kind, name: object.name, ...(object.namespace ? { namespace: object.namespace } : {}) };
 }
 
-async function resolveRef(ctx: DryRunObjectContext, object: ManifestObject): Promise<ResolvedRef> {
+export async function resolveRef(ctx: DryRunObjectContext, object: ManifestObject): Promise<ResolvedRef> {
   const resource = await ctx.client.resource(object.apiVersion, object.kind);
   const { namespace: _ignored, ...rest } = bareRef(object);
   if (!resource.namespaced) return { ...rest, namespaced: false };
@@ -53,6 +55,12 @@ function signalOption(ctx: DryRunObjectContext): { signal?: AbortSignal } {
   return ctx.signal ? { signal: ctx.signal } : {};
 }
 
+async function readLive(ctx: DryRunObjectContext, object: ManifestObject, ref: ResolvedRef): Promise<JsonObject | null> {
+  const known = await ctx.knownLive?.(object, ref);
+  if (known !== undefined) return known;
+  return (await ctx.client.find(objectRef(object, ref), signalOption(ctx))) as JsonObject | null;
+}
+
 export async function dryRunObject(ctx: DryRunObjectContext, object: ManifestObject): Promise<DryRunOutcome> {
   let ref: ResolvedRef;
   try {
@@ -62,9 +70,9 @@ export async function dryRunObject(ctx: DryRunObjectContext, object: ManifestObj
   }
   const [merged, live] = await Promise.allSettled([
     ctx.client.apply({ object: bodyFor(object, ref), dryRun: true, force: true, ...signalOption(ctx) }),
-    ctx.client.find(objectRef(object, ref), signalOption(ctx)),
+    readLive(ctx, object, ref),
   ]);
-  const liveObject = live.status === 'fulfilled' ? (live.value as JsonObject | null) : null;
+  const liveObject = live.status === 'fulfilled' ? live.value : null;
   if (merged.status === 'rejected') return { object, ref, live: liveObject, error: toDryRunError(merged.reason) };
   if (live.status === 'rejected') return { object, ref, live: null, error: toDryRunError(live.reason) };
   return { object, ref, live: liveObject, merged: merged.value as JsonObject };
@@ -74,8 +82,7 @@ export async function dryRunObject(ctx: DryRunObjectContext, object: ManifestObj
 export async function readRemovedObject(ctx: DryRunObjectContext, object: ManifestObject): Promise<RemovedOutcome> {
   try {
     const ref = await resolveRef(ctx, object);
-    const live = await ctx.client.find(objectRef(object, ref), signalOption(ctx));
-    return { object, ref, live: live as JsonObject | null };
+    return { object, ref, live: await readLive(ctx, object, ref) };
   } catch (err: unknown) {
     return { object, ref: bareRef(object), error: toDryRunError(err) };
   }

@@ -1,8 +1,10 @@
 // Reads .github/kubegate.yml (text from the DEFAULT branch) into a RepoConfig:
 // parse YAML -> validate against the published schema (filling defaults) ->
-// check what a schema cannot say (unique names) -> add the implicit
-// environment when none is named.
+// check what a schema cannot say (unique names, policy exemptions and label
+// selectors that select something) -> add the implicit environment when none
+// is named.
 import yaml from 'js-yaml';
+import { parsePolicyConfig } from '../policy/config.js';
 import { configValidator } from './compile-config-schema.js';
 import { DEFAULT_CONFIG_FILE, implicitEnvironment } from './default-repo-config.js';
 import { describeSchemaError } from './describe-schema-error.js';
@@ -71,7 +73,10 @@ export function loadRepoConfig(text: string | undefined, file = DEFAULT_CONFIG_F
   }
   const config = value as RepoConfig;
   const duplicates = duplicateEnvironmentNames({ ...config, environments: config.environments ?? [] }, text ?? '', file);
-  if (duplicates.length > 0) return { ok: false, problems: duplicates };
+  const policies = parsePolicyConfig(config.policies);
+  const problems = [...duplicates, ...policies.problems.map((p) => problemAt(text ?? '', file, p.path, p.message))];
+  if (problems.length > 0) return { ok: false, problems };
+  if (config.policies) config.policies = policies.config;
   if (!config.environments) config.environments = [implicitEnvironment()];
   return { ok: true, config, source: text === undefined ? 'default' : 'file' };
 }

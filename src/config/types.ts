@@ -1,5 +1,6 @@
 // The repository's .github/kubegate.yml, after validation and defaults.
 // schema/kubegate-config.schema.json is the single source of truth for its shape.
+import type { PolicyConfig } from '../policy/config.js';
 
 export type RenderMode = 'plain' | 'kustomize';
 
@@ -32,8 +33,9 @@ export interface ValidationConfig {
 export interface RepoConfig {
   environments: EnvironmentConfig[];
   validation: ValidationConfig;
-  /** Later issues (policies, sync, approvals) own these sections' shapes. */
-  policies?: Record<string, unknown>;
+  /** The `policies` section, read by src/policy/config.ts (absent: the policy defaults apply). */
+  policies?: PolicyConfig;
+  /** Later issues (sync, approvals) own these sections' shapes. */
   sync?: Record<string, unknown>;
   approvals?: Record<string, unknown>;
 }

@@ -1,9 +1,9 @@
 // One object's diff: normalize both sides, decide the action, mask Secrets,
 // then diff the YAML texts (masking comes first, so no value reaches the text).
-import { isDeepStrictEqual } from 'node:util';
 import { computeHunks, DEFAULT_CONTEXT_LINES } from './compute-hunks.js';
 import { maskSecretPair } from './mask-secret-data.js';
 import { invalidField, parseFieldPath } from './error-field.js';
+import { jsonEqual } from './json-equal.js';
 import { normalizeObject } from './normalize-object.js';
 import { kubectlFileName } from './object-names.js';
 import { scrubText, secretValues } from './secret-values.js';
@@ -50,7 +50,7 @@ export function diffAppliedObject(outcome: DryRunOutcome, options: DiffTextOptio
   }
   const live = outcome.live === null ? null : normalizeObject(outcome.live);
   const merged = normalizeObject(outcome.merged);
-  const action: DiffAction = live === null ? 'create' : isDeepStrictEqual(live, merged) ? 'unchanged' : 'update';
+  const action: DiffAction = live === null ? 'create' : jsonEqual(live, merged) ? 'unchanged' : 'update';
   const diff = diffSides({ ref, source, live, merged }, action, options);
   if (action === 'update' && diff.hunks.length === 0) return { ...diff, note: 'only masked Secret values differ' };
   return diff;

@@ -75,8 +75,18 @@ function maskPair(from: JsonObject | null, to: JsonObject | null): void {
   for (const field of ['data', 'stringData']) maskMaps(mapAt(from, [field]), mapAt(to, [field]));
 }
 
-/** Masked deep copies of the live and the merged object (same pairing as kubectl diff). */
+function holdsSerializedSecret(object: JsonObject | null): boolean {
+  const annotations = mapAt(object, ['metadata', 'annotations']);
+  return Object.values(annotations ?? {}).some((v) => typeof v === 'string' && v.includes('"Secret"'));
+}
+
+/**
+ * Masked deep copies of the live and the merged object (same pairing as
+ * kubectl diff). Objects with nothing to mask are returned as they are.
+ */
 export function maskSecretPair(live: JsonObject | null, merged: JsonObject | null): { live: JsonObject | null; merged: JsonObject | null } {
+  const sensitive = isSecret(live) || isSecret(merged) || holdsSerializedSecret(live) || holdsSerializedSecret(merged);
+  if (!sensitive) return { live, merged };
   const maskedLive = live === null ? null : structuredClone(live);
   const maskedMerged = merged === null ? null : structuredClone(merged);
   maskPair(maskedLive, maskedMerged);

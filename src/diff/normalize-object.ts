@@ -5,24 +5,32 @@ import type { JsonObject } from './types.js';
 
 export const LAST_APPLIED_ANNOTATION = 'kubectl.kubernetes.io/last-applied-configuration';
 
-const DROPPED_METADATA = ['managedFields', 'resourceVersion', 'generation', 'uid', 'creationTimestamp', 'selfLink'] as const;
+const DROPPED_METADATA = new Set(['managedFields', 'resourceVersion', 'generation', 'uid', 'creationTimestamp', 'selfLink']);
 
 function asMap(value: unknown): Record<string, unknown> | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
-/** A normalized deep copy of `object`. */
+function withoutKeys(map: Record<string, unknown>, drop: (key: string) => boolean): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(map).filter(([key]) => !drop(key)));
+}
+
+/**
+ * A normalized copy of `object`. Copies only what it changes (the top level
+ * and metadata); deeper values are shared with `object`, so treat both as
+ * read-only.
+ */
 export function normalizeObject(object: JsonObject): JsonObject {
-  const copy = structuredClone(object);
-  delete copy.status;
+  const copy = withoutKeys(object, (key) => key === 'status');
   const metadata = asMap(copy.metadata);
   if (!metadata) return copy;
-  for (const field of DROPPED_METADATA) delete metadata[field];
-  const annotations = asMap(metadata.annotations);
-  if (annotations) delete annotations[LAST_APPLIED_ANNOTATION];
+  const meta = withoutKeys(metadata, (key) => DROPPED_METADATA.has(key));
+  const annotations = asMap(meta.annotations);
+  if (annotations && LAST_APPLIED_ANNOTATION in annotations) meta.annotations = withoutKeys(annotations, (key) => key === LAST_APPLIED_ANNOTATION);
   for (const field of ['annotations', 'labels'] as const) {
-    const map = asMap(metadata[field]);
-    if (map && Object.keys(map).length === 0) delete metadata[field];
+    const map = asMap(meta[field]);
+    if (map && Object.keys(map).length === 0) delete meta[field];
   }
+  copy.metadata = meta;
   return copy;
 }

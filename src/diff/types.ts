@@ -1,7 +1,7 @@
 // Plain data of the dry-run diff. The cluster adapter (src/cluster/dry-run-*.ts)
 // fills EnvironmentDryRun; everything else in src/diff turns it into text,
 // markdown and a check result without touching a cluster.
-import type { ManifestObject } from '../core/types.js';
+import type { CheckResult, ManifestObject } from '../core/types.js';
 
 /** A Kubernetes object as JSON (what the API server returns). */
 export type JsonObject = Record<string, unknown>;
@@ -105,3 +105,29 @@ export interface EnvironmentDiff {
   unreachable?: { message: string };
   objects: ObjectDiff[];
 }
+
+/** What the pipeline asks for one environment (plain data; see src/cluster/diff-environment.ts). */
+export interface EnvironmentDiffRequest {
+  environment: string;
+  /** The cluster name from the repo config (absent: the environment names none). */
+  cluster?: string;
+  /** The environment's namespace for objects that name none. */
+  namespace?: string;
+  /** Objects of the changed files / affected overlays at head. */
+  head: readonly ManifestObject[];
+  /** The same files / overlays at base (to find objects removed from Git). */
+  base: readonly ManifestObject[];
+  /** "owner/name" the pull request targets. */
+  repository: string;
+  /** The pull request's head is in a fork. */
+  fromFork: boolean;
+}
+
+/** One environment's check run and comment sections. */
+export interface EnvironmentDiffResult {
+  check: CheckResult;
+  sections: string[];
+}
+
+/** Injected into the pure pipeline: the effectful implementation is createDiffEnvironment. */
+export type DiffEnvironment = (request: EnvironmentDiffRequest) => Promise<EnvironmentDiffResult>;

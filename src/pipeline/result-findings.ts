@@ -6,10 +6,11 @@ import type { EnvironmentConfig } from '../config/types.js';
 import type { LocateField } from '../render/types.js';
 import { resultToFindings } from '../validate/result-to-findings.js';
 import type { ResourceResult } from '../validate/types.js';
+import { renderedNote } from './rendered-note.js';
 
 export function resultFindings(result: ResourceResult, env: EnvironmentConfig, locators: ReadonlyMap<ManifestObject, LocateField>): Finding[] {
   const locate = result.object ? locators.get(result.object) : undefined;
-  const rendered = env.render === 'kustomize' ? ` (as rendered for environment ${env.name})` : '';
+  const rendered = renderedNote(env);
   return resultToFindings(result).map((f, i) => ({
     ...f,
     ...(locate ? locate(result.validationErrors[i]?.segments ?? []) : {}),

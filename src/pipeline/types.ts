@@ -6,6 +6,13 @@ export interface PipelineInput {
   head: Snapshot;
   /** The config as read from the DEFAULT branch (never from the pull request). */
   config: ConfigLoadResult;
+  /**
+   * The DEFAULT branch, where the repository's own policies (`policies.directory`)
+   * are read, so a pull request cannot weaken the rules that judge it. Default:
+   * `base`, which is the default branch unless the pull request targets another
+   * branch (then the caller passes the default branch here).
+   */
+  policySource?: Snapshot;
   /** What the app's own settings allow (never read from the repository). */
   settings?: PipelineSettings;
 }

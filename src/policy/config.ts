@@ -79,7 +79,7 @@ function readExemption(raw: unknown, index: number, problems: PolicyConfigProble
     kinds: readList(entry.kinds, `${path}/kinds`, problems),
     ...(selector ? { selector } : {}),
   };
-  const criteria = exemption.namespaces.length + exemption.names.length + exemption.kinds.length + (selector ? 1 : 0);
+  const criteria = exemption.namespaces.length + exemption.names.length + exemption.kinds.length + (entry.selector !== undefined ? 1 : 0);
   if (criteria === 0) problems.push({ path, message: 'name at least one of namespaces, names, kinds or selector (to turn a policy off, use disable)' });
   return exemption;
 }

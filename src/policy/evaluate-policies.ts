@@ -1,5 +1,6 @@
 // evaluatePolicies: every bound policy on every admission request that
 // applying the head manifests (over the base manifests) would make.
+import { isDeepStrictEqual } from 'node:util';
 import type { ManifestObject } from '../core/types.js';
 import { requestActivation, type RequestActivation } from './evaluate/activation.js';
 import { type AdmissionEvent, admissionEvents } from './evaluate/admission-events.js';
@@ -26,6 +27,10 @@ function strongestAction(actions: readonly ValidationAction[]): ValidationAction
   return actions.includes('Warn') ? 'Warn' : 'Audit';
 }
 
+function isUnchanged(event: AdmissionEvent): boolean {
+  return event.operation === 'UPDATE' && event.object !== undefined && isDeepStrictEqual(event.object.body, event.oldObject?.body);
+}
+
 function toFinding(policy: CompiledPolicy, binding: CompiledBinding, event: AdmissionEvent, violation: Violation): PolicyFinding {
   const object = event.object ?? event.oldObject;
   if (!object) throw new Error('an admission event without an object');
@@ -45,6 +50,8 @@ function toFinding(policy: CompiledPolicy, binding: CompiledBinding, event: Admi
     binding: binding.name,
     action,
     operation: event.operation,
+    ...(isUnchanged(event) ? { unchanged: true as const } : {}),
+    ...(path.length > 0 ? { fieldPath: path } : {}),
     ...ref,
   };
 }

@@ -4,7 +4,7 @@ export { evaluatePolicies, type EvaluatePoliciesInput } from './evaluate-policie
 export { DEFAULT_KUBERNETES_VERSION } from './evaluate/kubernetes-version.js';
 export { loadPolicies, type LoadPoliciesInput } from './load-policies.js';
 export type { PolicyFile } from './load/read-policy-files.js';
-export { POLICY_CHECK_NAME, policyCheck } from './policy-check.js';
+export { POLICY_CHECK_NAME, policyCheck, type PolicyCheckOptions } from './policy-check.js';
 export type {
   CompiledBinding,
   CompiledPolicy,

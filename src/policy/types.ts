@@ -1,7 +1,7 @@
 // The policy engine's data: ValidatingAdmissionPolicy and its binding
 // (admissionregistration.k8s.io/v1) after loading and compiling, and what an
 // evaluation reports.
-import type { Finding } from '../core/types.js';
+import type { FieldPath, Finding } from '../core/types.js';
 import type { CelProgram } from './cel/index.js';
 
 export type ValidationAction = 'Deny' | 'Warn' | 'Audit';
@@ -115,6 +115,10 @@ export interface PolicyFinding extends Finding {
   binding: string;
   action: ValidationAction;
   operation: Operation;
+  /** Set on an UPDATE whose object equals the base object: the violation is not the change's doing. */
+  unchanged?: true;
+  /** The field the finding is about, as segments (`field` is its dotted form). */
+  fieldPath?: FieldPath;
   apiVersion: string;
   kind: string;
   namespace?: string;

@@ -24,7 +24,7 @@ const LIMITS: Readonly<Record<string, (data: unknown) => unknown>> = {
   multipleOf: (d) => d,
 };
 
-const QUOTE_HINT = ' (YAML reads unquoted yes, no, on, off, true, false and numbers as non-strings: quote the value)';
+const QUOTE_HINT = ' (YAML reads unquoted yes, no, on, off, true and false as booleans: quote the value)';
 
 export function jsonType(value: unknown): string {
   if (value === null) return 'null';
@@ -84,7 +84,7 @@ function describeOne(error: DataError): string {
     case 'type': {
       const wanted = typeList(p['type']);
       const got = jsonType(error.value);
-      const hint = (got === 'boolean' || got === 'number') && wanted.includes('string') && !wanted.includes(got) && !wanted.includes('integer') ? QUOTE_HINT : '';
+      const hint = got === 'boolean' && wanted.includes('string') && !wanted.includes('boolean') ? QUOTE_HINT : '';
       return `got ${got}, want ${wanted.join(' or ')}${hint}`;
     }
     case 'enum': {

@@ -74,21 +74,47 @@ function makeRefsLazy(node: SchemaNode, baseUri: string): void {
   node[LAZY_REF] = ref.startsWith('#') ? `${baseUri.split('#')[0] ?? baseUri}${ref}` : new URL(ref, baseUri).href;
 }
 
+function normalizeNode(node: SchemaNode, baseUri: string | undefined, documents: Set<string>): void {
+  fixExclusiveBounds(node);
+  if (baseUri === undefined) return;
+  makeRefsLazy(node, baseUri);
+  const target = node[LAZY_REF];
+  if (typeof target === 'string') documents.add(target.split('#')[0] ?? target);
+}
+
+function prepareDocument(schema: SchemaNode): void {
+  if (typeof schema['$schema'] === 'string' && !DRAFT_07.test(schema['$schema'])) delete schema['$schema'];
+  if (isNode(schema['definitions'])) annotateDefinitions(schema['definitions']);
+}
+
 /**
  * Mutates `schema` (a freshly parsed document, read from `baseUri`) into the
  * form kubegate compiles. Returns the other documents it refers to.
  */
 export function normalizeSchema(schema: SchemaNode, baseUri?: string): Set<string> {
-  if (typeof schema['$schema'] === 'string' && !DRAFT_07.test(schema['$schema'])) delete schema['$schema'];
+  prepareDocument(schema);
   const documents = new Set<string>();
-  walk(schema, (node) => {
-    fixExclusiveBounds(node);
-    if (baseUri === undefined) return;
-    makeRefsLazy(node, baseUri);
-    const target = node[LAZY_REF];
-    if (typeof target === 'string') documents.add(target.split('#')[0] ?? target);
-  });
-  if (isNode(schema['definitions'])) annotateDefinitions(schema['definitions']);
+  walk(schema, (node) => normalizeNode(node, baseUri, documents));
   if (baseUri !== undefined) documents.delete(baseUri.split('#')[0] ?? baseUri);
   return documents;
+}
+
+/**
+ * For big documents of definitions: prepares the document now, and returns
+ * the documents its text refers to (found without walking it). Each schema
+ * of it is then normalized with normalizeSubschema when first referenced.
+ */
+export function prepareLazyDocument(schema: SchemaNode, text: string, baseUri: string): Set<string> {
+  prepareDocument(schema);
+  const documents = new Set<string>();
+  for (const match of text.matchAll(/"\$ref"\s*:\s*"([^"#]*)/g)) {
+    if (match[1]) documents.add(new URL(match[1], baseUri).href);
+  }
+  documents.delete(baseUri);
+  return documents;
+}
+
+/** Normalizes one schema of a document prepared with prepareLazyDocument (idempotent). */
+export function normalizeSubschema(schema: unknown, baseUri: string): void {
+  walk(schema, (node) => normalizeNode(node, baseUri, new Set()));
 }

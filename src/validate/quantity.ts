@@ -3,7 +3,7 @@
 // only as string-or-number, so "1.5 Gi" or "100MB" pass a schema check and
 // fail at the API server.
 
-const QUANTITY = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[KMGTPE]i|[numkMGTPE]|[eE][+-]?[0-9]+)?$/;
+const QUANTITY = /^([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))([KMGTPE]i|[numkMGTPE]|[eE][+-]?[0-9]+)?$/;
 
 const MULTIPLIERS: Readonly<Record<string, number>> = {
   n: 1e-9, u: 1e-6, m: 1e-3, '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18,
@@ -20,11 +20,11 @@ export const QUANTITY_HINT = 'write a number with an optional suffix, like 250m,
 /** The quantity's value as a number (approximate for huge values), or undefined when it is not a quantity. */
 export function quantityValue(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (typeof value !== 'string' || !QUANTITY.test(value)) return undefined;
-  const match = /^([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))(.*)$/.exec(value);
-  const number = Number(match?.[1]);
-  const suffix = match?.[2] ?? '';
-  if (/^[eE][+-]?[0-9]+$/.test(suffix)) return number * 10 ** Number(suffix.slice(1));
-  const multiplier = MULTIPLIERS[suffix];
-  return multiplier === undefined ? undefined : number * multiplier;
+  const match = typeof value === 'string' ? QUANTITY.exec(value) : null;
+  if (!match) return undefined;
+  const number = Number(match[1]);
+  const suffix = match[2] ?? '';
+  const code = suffix.charCodeAt(0);
+  if ((code === 101 || code === 69) && suffix.length > 1) return number * 10 ** Number(suffix.slice(1)); // e/E and an exponent ("E" alone is exa)
+  return number * (MULTIPLIERS[suffix] ?? 1);
 }

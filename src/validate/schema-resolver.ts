@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AnySchemaObject, ValidateFunction } from 'ajv';
 import { createAjv } from './create-ajv.js';
 import { fetchSchemaUrl, readSchemaFile, type SchemaReadEnvironment, type SchemaText } from './fetch-schema-text.js';
-import { normalizeSchema } from './normalize-schema.js';
+import { normalizeSchema, normalizeSubschema, prepareLazyDocument } from './normalize-schema.js';
 import { schemaPathFor, type SchemaLocation, type SchemaQuery } from './schema-location.js';
 
 export interface CompiledSchema {
@@ -65,6 +65,8 @@ export class SchemaResolver {
   /** Schema documents, loaded or being loaded, by URI. */
   private readonly documents = new Map<string, Promise<void>>();
   private readonly loaded = new Map<string, AnySchemaObject>();
+  /** Schemas of lazily prepared documents that have been normalized. */
+  private readonly normalized = new WeakSet<object>();
 
   constructor(private readonly options: SchemaResolverOptions) {
     this.ajv = createAjv((uri) => this.resolveReference(uri));
@@ -73,13 +75,20 @@ export class SchemaResolver {
   /** The schema at "<document URI>#<JSON pointer>", in a document already loaded. */
   private resolveReference(uri: string): AnySchemaObject | boolean | undefined {
     const hash = uri.indexOf('#');
-    let node: unknown = this.loaded.get(hash === -1 ? uri : uri.slice(0, hash));
+    const document = hash === -1 ? uri : uri.slice(0, hash);
+    let node: unknown = this.loaded.get(document);
     const pointer = hash === -1 ? '' : decodeURIComponent(uri.slice(hash + 1));
     for (const raw of pointer.split('/').slice(1)) {
       if (node === null || typeof node !== 'object') return undefined;
       node = (node as Record<string, unknown>)[raw.replace(/~1/g, '/').replace(/~0/g, '~')];
     }
-    return typeof node === 'boolean' || (node !== null && typeof node === 'object') ? (node as AnySchemaObject | boolean) : undefined;
+    if (typeof node === 'boolean') return node;
+    if (node === null || typeof node !== 'object') return undefined;
+    if (!this.normalized.has(node)) {
+      normalizeSubschema(node, document);
+      this.normalized.add(node);
+    }
+    return node as AnySchemaObject;
   }
 
   /** The compiled schema for a kind, undefined when no location has one. */
@@ -120,7 +129,7 @@ export class SchemaResolver {
       if (!text.found) return undefined;
       const schema = parseSchema(text.text, display);
       if (builtin) ignoreStatus(schema);
-      if (!this.documents.has(uri)) this.documents.set(uri, this.register(uri, schema));
+      if (!this.documents.has(uri)) this.documents.set(uri, this.register(uri, schema, normalizeSchema(schema, uri)));
     }
     await this.documents.get(uri);
     try {
@@ -133,9 +142,8 @@ export class SchemaResolver {
   }
 
   /** Keeps a parsed document, after loading the documents it refers to. */
-  private async register(uri: string, schema: AnySchemaObject): Promise<void> {
+  private async register(uri: string, schema: AnySchemaObject, references: Set<string>): Promise<void> {
     delete schema['$id'];
-    const references = normalizeSchema(schema, uri);
     this.loaded.set(uri, schema);
     await Promise.all([...references].map((document) => this.addDocument(document)));
   }
@@ -146,7 +154,8 @@ export class SchemaResolver {
     if (!added) {
       added = this.read(uri).then((text) => {
         if (!text.found) throw new SchemaError(`${text.reason} (a schema refers to ${uri})`);
-        return this.register(uri, parseSchema(text.text, uri));
+        const schema = parseSchema(text.text, uri);
+        return this.register(uri, schema, prepareLazyDocument(schema, text.text, uri));
       });
       this.documents.set(uri, added);
     }

@@ -165,4 +165,16 @@ describeWithKubectl('kubegate diff vs kubectl diff --server-side', () => {
       }
     }
   });
+
+  test('many objects of one kind in a namespace (live state read with one LIST): same objects and lines', async () => {
+    const ns = await freshNamespace('fid-many');
+    const cm = (i: number, v: string): string => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c${i}, namespace: ${ns}}\ndata: {v: "${v}"}\n`;
+    kubectlApply(Array.from({ length: 12 }, (_, i) => cm(i, 'old')).join('---\n'), { serverSide: 'kubegate' });
+    const head = Array.from({ length: 16 }, (_, i) => cm(i, i % 3 === 0 ? 'new' : 'old')).join('---\n');
+    const c = await compare(head);
+    expectSameChanges(c);
+    expect(c.kubegateObjects).toHaveLength(4 + 4); // c0, c3, c6, c9 change; c12..c15 are new
+    const lines = await changeLines(head);
+    expect(Object.fromEntries(lines.kubegate)).toEqual(Object.fromEntries(lines.kubectl));
+  });
 });

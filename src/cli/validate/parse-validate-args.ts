@@ -22,6 +22,8 @@ export interface ValidateArgs {
   crds: string[];
   ignoreFilenamePatterns: RegExp[];
   cache?: string;
+  /** Accepted for kubeconform compatibility; kubegate always verifies certificates. */
+  insecureSkipTlsVerify: boolean;
 }
 
 export type ParsedArgs = { command: 'run'; args: ValidateArgs } | { command: 'help' } | { command: 'version' };
@@ -149,6 +151,7 @@ export function parseValidateArgs(argv: readonly string[]): ParsedArgs {
       reject: csv(values['reject']),
       crds: list(values['crds']),
       ignoreFilenamePatterns: regexps(values['ignore-filename-pattern']),
+      insecureSkipTlsVerify: flag('insecure-skip-tls-verify'),
       ...(typeof cache === 'string' ? { cache } : {}),
     },
   };

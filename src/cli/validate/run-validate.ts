@@ -3,21 +3,17 @@
 // validate file by file (documents in batches, so big streams stay small in
 // memory) and print each result as it is known.
 import { fstatSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import type { ManifestObject } from '../../core/types.js';
-import { loadDocuments, loadManifests } from '../../manifests/load-manifests.js';
+import { loadDocuments } from '../../manifests/load-manifests.js';
 import type { LoadedDocument } from '../../manifests/types.js';
 import { createValidator, ValidatorConfigError } from '../../validate/create-validator.js';
-import { isCrd } from '../../validate/crd-registry.js';
 import type { FetchLike } from '../../validate/fetch-schema-text.js';
 import type { Validator } from '../../validate/types.js';
 import type { CliIo } from '../io.js';
 import { EMPTY_SIGNATURE, type CliResult } from './cli-result.js';
 import { createOutput } from './create-output.js';
 import { documentResults } from './document-results.js';
-import { findManifestFiles, goPathError } from './find-manifest-files.js';
 import type { ValidateArgs } from './parse-validate-args.js';
+import { CLI_MAX_FILE_BYTES, fromList, gatherCrds, readInputs, type Gathered } from './read-inputs.js';
 import type { ValidateOutput } from './validate-output.js';
 
 /** The CLI's side effects, plus two that CliIo does not have yet (tests set them). */
@@ -28,11 +24,7 @@ export interface ValidateIo extends CliIo {
   fetch?: FetchLike;
 }
 
-/** The CLI reads big rendered streams too; the app's 1 MiB limit is for repository files. */
-export const CLI_MAX_FILE_BYTES = 256 * 1024 * 1024;
 const BATCH = 256;
-
-type Input = { type: 'file'; path: string; content: Buffer | string } | { type: 'error'; path: string; message: string };
 
 function stdinIsTTY(io: ValidateIo): boolean {
   if (io.stdinIsTTY !== undefined) return io.stdinIsTTY;
@@ -41,46 +33,6 @@ function stdinIsTTY(io: ValidateIo): boolean {
   } catch {
     return false;
   }
-}
-
-async function* readInputs(args: ValidateArgs, io: ValidateIo, stdin: string | undefined): AsyncGenerator<Input> {
-  if (stdin !== undefined) {
-    yield { type: 'file', path: 'stdin', content: stdin };
-    return;
-  }
-  for (const path of args.paths) {
-    for await (const found of findManifestFiles(path, io.cwd, args.ignoreFilenamePatterns)) {
-      if (found.type === 'error') {
-        yield found;
-        continue;
-      }
-      try {
-        yield { type: 'file', path: found.path, content: await readFile(resolve(io.cwd, found.path)) };
-      } catch (err: unknown) {
-        yield { type: 'error', path: found.path, message: goPathError('open', found.path, err) };
-      }
-    }
-  }
-}
-
-function crdsIn(path: string, content: Buffer | string): ManifestObject[] {
-  if (!content.includes('CustomResourceDefinition')) return [];
-  return loadManifests(path, content, { maxFileBytes: CLI_MAX_FILE_BYTES }).objects.filter(isCrd);
-}
-
-/** CRDs from --crds, and from the inputs themselves (kubeconform ignores those; kubegate uses them). */
-async function gatherCrds(args: ValidateArgs, io: ValidateIo, stdin: string | undefined): Promise<ManifestObject[]> {
-  const crds: ManifestObject[] = [];
-  for (const path of args.crds) {
-    for await (const found of findManifestFiles(path, io.cwd, [])) {
-      if (found.type === 'error') throw new ValidatorConfigError(`--crds ${path}: ${found.message}`);
-      crds.push(...crdsIn(found.path, await readFile(resolve(io.cwd, found.path))));
-    }
-  }
-  for await (const input of readInputs(args, io, stdin)) {
-    if (input.type === 'file') crds.push(...crdsIn(input.path, input.content));
-  }
-  return crds;
 }
 
 class Run {
@@ -135,12 +87,15 @@ export async function runValidate(args: ValidateArgs, io: ValidateIo): Promise<n
     io.stderr('kubegate validate: no input: give files or folders to validate, or pipe manifests to stdin (see --help)\n');
     return 1;
   }
+  if (args.insecureSkipTlsVerify) io.stderr('kubegate validate: --insecure-skip-tls-verify is ignored; TLS certificates are always verified\n');
   if (args.debug) io.stderr(`kubegate validate: schema locations: ${(args.schemaLocations.length > 0 ? args.schemaLocations : ['default']).join(', ')}\n`);
   const output = createOutput(args.output, { summary: args.summary, verbose: args.verbose, stdin: useStdin, print: io.stdout });
   const stdin = useStdin ? await io.readStdin() : undefined;
   let validator: Validator;
+  let gathered: Gathered;
   try {
-    const crds = await gatherCrds(args, io, stdin);
+    gathered = await gatherCrds(args, io, stdin);
+    const crds = gathered.crds;
     validator = createValidator(
       {
         kubernetesVersion: args.kubernetesVersion,
@@ -159,7 +114,7 @@ export async function runValidate(args: ValidateArgs, io: ValidateIo): Promise<n
     return 1;
   }
   const run = new Run(args, validator, output);
-  for await (const input of readInputs(args, io, stdin)) {
+  for await (const input of gathered.inputs ? fromList(gathered.inputs) : readInputs(args, io, stdin)) {
     if (input.type === 'error') run.report({ path: input.path, status: 'error', signature: EMPTY_SIGNATURE, msg: input.message, validationErrors: [] });
     else await run.validateFile(input.path, input.content);
     if (run.stopped) break;

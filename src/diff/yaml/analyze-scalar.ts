@@ -62,8 +62,12 @@ function analyze(chars: readonly string[]): Analysis {
   return analysis;
 }
 
+/** Letters, digits and . _ / - inside, a letter or digit first, no space last: never an indicator. */
+const SIMPLE = /^[A-Za-z0-9](?:[A-Za-z0-9 ._/-]*[A-Za-z0-9._/-])?$/;
+
 /** The style of a string value (simpleKey: a mapping key, which is never folded or block). */
 export function chooseScalarStyle(value: string, simpleKey = false): ScalarStyle {
+  if (SIMPLE.test(value)) return canBePlainString(value) ? 'plain' : 'double';
   const chars = Array.from(value);
   const a = analyze(chars);
   let style: ScalarStyle = value.includes('\n') ? 'literal' : canBePlainString(value) ? 'plain' : 'double';

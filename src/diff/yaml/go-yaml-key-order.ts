@@ -2,7 +2,7 @@
 // digits compare as numbers, other non-letters sort before letters, letters by
 // code point. "a9" < "a10", "_u" < "A_" < "AB" < "ab".
 
-const isLetter = (c: string): boolean => /\p{L}/u.test(c);
+const isLetter = (c: string): boolean => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c > '\x7f' && /\p{L}/u.test(c));
 const isDigit = (c: string): boolean => c >= '0' && c <= '9';
 
 function digitRun(chars: readonly string[], from: number): { end: number; value: number } {

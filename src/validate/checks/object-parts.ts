@@ -43,12 +43,12 @@ function collect(body: Record<string, unknown>, paths: readonly FieldPath[], acc
   return into;
 }
 
-const any = (): boolean => true;
+const always = (): boolean => true;
 const hasContainers = (value: Record<string, unknown>): boolean => Array.isArray(value['containers']);
 
 /** Metadata of embedded templates (not the object's own). */
 export function templateMetadata(body: Record<string, unknown>): Part[] {
-  return collect(body, TEMPLATE_METADATA, any, []);
+  return collect(body, TEMPLATE_METADATA, always, []);
 }
 
 /** Pod specs: the object's own (a Pod) and those of its templates. */
@@ -58,7 +58,7 @@ export function podSpecs(body: Record<string, unknown>, kind: string): Part[] {
 
 /** Label maps used as selectors: matchLabels, and the plain maps of Services and ReplicationControllers. */
 export function selectorLabels(body: Record<string, unknown>, apiVersion: string, kind: string): Part[] {
-  const found = collect(body, MATCH_LABELS, any, []);
-  if (apiVersion === 'v1' && (kind === 'Service' || kind === 'ReplicationController')) collect(body, PLAIN_SELECTOR, any, found);
+  const found = collect(body, MATCH_LABELS, always, []);
+  if (apiVersion === 'v1' && (kind === 'Service' || kind === 'ReplicationController')) collect(body, PLAIN_SELECTOR, always, found);
   return found;
 }

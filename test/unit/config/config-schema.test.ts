@@ -2,6 +2,8 @@ import { Ajv } from 'ajv';
 import { readConfigSchema } from '../../../src/config/read-config-schema.js';
 import { loadRepoConfig } from '../../../src/config/load-repo-config.js';
 import type { EnvironmentConfig, RepoConfig, ValidationConfig } from '../../../src/config/types.js';
+import type { PolicyConfig } from '../../../src/policy/index.js';
+import type { Exemption, LabelSelector, LabelSelectorRequirement } from '../../../src/policy/types.js';
 
 describe('the published config schema', () => {
   it('is a valid draft-07 schema in strict mode', () => {
@@ -37,14 +39,23 @@ describe('the TypeScript config types and the schema', () => {
     schemaLocations: 1,
     ignoreMissingSchemas: 1,
   } satisfies Record<keyof ValidationConfig, 1>;
+  const policyKeys = { builtin: 1, enable: 1, disable: 1, actions: 1, exempt: 1, directory: 1 } satisfies Record<keyof PolicyConfig, 1>;
+  const exemptionKeys = { policies: 1, namespaces: 1, names: 1, kinds: 1, selector: 1 } satisfies Record<keyof Exemption, 1>;
+  const selectorKeys = { matchLabels: 1, matchExpressions: 1 } satisfies Record<keyof LabelSelector, 1>;
+  const requirementKeys = { key: 1, operator: 1, values: 1 } satisfies Record<keyof LabelSelectorRequirement, 1>;
 
   it('name the same fields (no drift)', () => {
     const schema = readConfigSchema() as {
       properties: Record<string, { properties?: Record<string, unknown> }>;
-      definitions: { environment: { properties: Record<string, unknown> } };
+      definitions: Record<string, { properties: Record<string, unknown> }>;
     };
+    const definition = (name: string): string[] => Object.keys(schema.definitions[name]?.properties ?? {}).sort();
     expect(Object.keys(schema.properties).sort()).toEqual(Object.keys(repoKeys).sort());
-    expect(Object.keys(schema.definitions.environment.properties).sort()).toEqual(Object.keys(envKeys).sort());
+    expect(definition('environment')).toEqual(Object.keys(envKeys).sort());
     expect(Object.keys(schema.properties.validation?.properties ?? {}).sort()).toEqual(Object.keys(validationKeys).sort());
+    expect(Object.keys(schema.properties.policies?.properties ?? {}).sort()).toEqual(Object.keys(policyKeys).sort());
+    expect(definition('policyExemption')).toEqual(Object.keys(exemptionKeys).sort());
+    expect(definition('labelSelector')).toEqual(Object.keys(selectorKeys).sort());
+    expect(definition('labelSelectorRequirement')).toEqual(Object.keys(requirementKeys).sort());
   });
 });

@@ -61,7 +61,7 @@ describe('loadRepoConfig', () => {
       schemaLocations: ['default'],
       ignoreMissingSchemas: false,
     });
-    expect(r.config.policies).toEqual({ builtin: true });
+    expect(r.config.policies).toEqual({ builtin: true, disable: [], actions: {}, exempt: [] });
   });
 
   it('refuses a misspelt top-level field, naming file, field, line and the likely intent', () => {
@@ -105,6 +105,98 @@ describe('loadRepoConfig', () => {
       '/validation/kubernetesVersion': '6: must be a string (got number 1.33)',
       '/validation/strict': '7: must be a boolean (got string "yes")',
     });
+  });
+
+  it('reads the policies section into the policy engine\'s config, every field', () => {
+    const text = [
+      'policies:',
+      '  builtin: false',
+      '  enable: [kubegate-disallow-privileged]',
+      '  disable: [kubegate-disallow-latest-tag]',
+      '  actions:',
+      '    kubegate-require-run-as-non-root: Warn',
+      '  exempt:',
+      '    - policies: [kubegate-disallow-host-namespaces]',
+      '      namespaces: [kube-system, "monitoring-*"]',
+      '      names: [node-exporter]',
+      '      kinds: [DaemonSet]',
+      '      selector:',
+      '        matchLabels: {team: platform}',
+      '        matchExpressions: [{key: tier, operator: In, values: [system]}]',
+      '  directory: ./.kubegate/policies/',
+      '',
+    ].join('\n');
+    const r = loadRepoConfig(text);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.config.policies).toEqual({
+      builtin: false,
+      enable: ['kubegate-disallow-privileged'],
+      disable: ['kubegate-disallow-latest-tag'],
+      actions: { 'kubegate-require-run-as-non-root': 'Warn' },
+      exempt: [
+        {
+          policies: ['kubegate-disallow-host-namespaces'],
+          namespaces: ['kube-system', 'monitoring-*'],
+          names: ['node-exporter'],
+          kinds: ['DaemonSet'],
+          selector: { matchLabels: { team: 'platform' }, matchExpressions: [{ key: 'tier', operator: 'In', values: ['system'] }] },
+        },
+      ],
+      directory: '.kubegate/policies',
+    });
+  });
+
+  it('refuses a bad policy action, naming the field path and the line', () => {
+    const text = 'policies:\n  actions:\n    kubegate-require-run-as-non-root: Warn\n    kubegate-disallow-latest-tag: Block\n';
+    expect(loadRepoConfig(text)).toEqual({
+      ok: false,
+      problems: [
+        {
+          file: '.github/kubegate.yml',
+          path: '/policies/actions/kubegate-disallow-latest-tag',
+          line: 4,
+          message: 'must be one of "Deny", "Warn", "Audit" (got string "Block")',
+        },
+      ],
+    });
+  });
+
+  it('refuses unknown and mistyped fields in the policies section, at every level', () => {
+    const text = [
+      'policies:',
+      '  builtins: true',
+      '  directory: [a]',
+      '  exempt:',
+      '    - namespace: [kube-system]',
+      '      selector: {matchLabel: {a: b}}',
+      '    - kinds: DaemonSet',
+      '',
+    ].join('\n');
+    const r = loadRepoConfig(text);
+    if (r.ok) throw new Error('expected problems');
+    expect(r.problems.map((p) => `${p.line} ${p.path}: ${p.message}`).sort()).toEqual([
+      '2 /policies/builtins: unknown field "builtins": did you mean "builtin"?',
+      '3 /policies/directory: must be a string (got a list)',
+      '5 /policies/exempt/0/namespace: unknown field "namespace": did you mean "namespaces"?',
+      '6 /policies/exempt/0/selector/matchLabel: unknown field "matchLabel": did you mean "matchLabels"?',
+      '7 /policies/exempt/1/kinds: must be a list (got string "DaemonSet")',
+    ]);
+  });
+
+  it('refuses what the schema cannot say: an exemption that selects nothing, a selector operator without values', () => {
+    const text = [
+      'policies:',
+      '  exempt:',
+      '    - policies: [kubegate-disallow-privileged]',
+      '    - selector:',
+      '        matchExpressions: [{key: tier, operator: In}]',
+      '',
+    ].join('\n');
+    const r = loadRepoConfig(text);
+    expect(r.ok ? [] : r.problems.map((p) => `${p.line} ${p.path}: ${p.message}`)).toEqual([
+      '3 /policies/exempt/0: name at least one of namespaces, names, kinds or selector (to turn a policy off, use disable)',
+      '4 /policies/exempt/1/selector: matchExpressions[0]: In needs values',
+    ]);
   });
 
   it('refuses loosely-validated sections that are not mappings', () => {

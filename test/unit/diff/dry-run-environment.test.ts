@@ -10,7 +10,7 @@ const configMaps = (n: number, ns = ''): ReturnType<typeof manifest>[] =>
 
 describe('dryRunEnvironment', () => {
   test('keeps at most `concurrency` objects in flight (two requests each) and keeps input order', async () => {
-    const client = fakeCluster({ delayMs: 5 });
+    const client = fakeCluster({ delayMs: 5, noList: true });
     const result = await dryRunEnvironment({ client, environment: 'dev', cluster: 'c', objects: configMaps(40), concurrency: 4 });
     expect(client.maxInFlight).toBe(8);
     expect(result.applied.map((o) => o.ref.name)).toEqual(Array.from({ length: 40 }, (_, i) => `c${i}`));
@@ -66,5 +66,33 @@ describe('dryRunEnvironment', () => {
     const result = await dryRunEnvironment({ client, environment: 'dev', cluster: 'c', objects: [], removed: [gone!] });
     expect(result.removed[0]?.live).toMatchObject({ metadata: { name: 'c0' } });
     expect(client.calls).toEqual(['get ConfigMap/apps/c0']);
+  });
+});
+
+describe('dryRunEnvironment live reads', () => {
+  const live = (name: string): { apiVersion: string; kind: string; metadata: { name: string; namespace: string } } => ({
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name, namespace: 'apps' },
+  });
+
+  test('many objects of one kind in one namespace: one LIST instead of a GET each', async () => {
+    const client = fakeCluster();
+    client.live.set('ConfigMap/apps/c3', live('c3'));
+    const result = await dryRunEnvironment({ client, environment: 'dev', cluster: 'c', objects: configMaps(10, 'apps') });
+    expect(client.calls.filter((c) => c.startsWith('get'))).toEqual([]);
+    expect(client.calls.filter((c) => c.startsWith('list'))).toEqual(['list ConfigMap/apps']);
+    expect(result.applied.map((o) => (o.live ? o.ref.name : null)).filter(Boolean)).toEqual(['c3']);
+  });
+
+  test('few objects, or LIST refused: one GET per object', async () => {
+    const few = fakeCluster();
+    await dryRunEnvironment({ client: few, environment: 'dev', cluster: 'c', objects: configMaps(3, 'apps') });
+    expect(few.calls.filter((c) => c.startsWith('get'))).toHaveLength(3);
+    const refused = fakeCluster({ noList: true });
+    refused.live.set('ConfigMap/apps/c3', live('c3'));
+    const result = await dryRunEnvironment({ client: refused, environment: 'dev', cluster: 'c', objects: configMaps(10, 'apps') });
+    expect(refused.calls.filter((c) => c.startsWith('get'))).toHaveLength(10);
+    expect(result.applied[3]?.live).toMatchObject({ metadata: { name: 'c3' } });
   });
 });

@@ -39,6 +39,8 @@ export interface FakeOptions {
   silent?: boolean;
   /** Refuse the dry-run of objects with this name. */
   refuse?: Record<string, ClusterError>;
+  /** LIST is forbidden (RBAC with get only). */
+  noList?: boolean;
 }
 
 export function fakeCluster(options: FakeOptions = {}): FakeCluster {
@@ -71,6 +73,11 @@ export function fakeCluster(options: FakeOptions = {}): FakeCluster {
     async find(ref, readOptions) {
       fake.calls.push(`get ${key(ref)}`);
       return abortable(readOptions?.signal, track(async () => fake.live.get(key(ref)) ?? null));
+    },
+    async list({ kind, namespace, signal }) {
+      fake.calls.push(`list ${kind}/${namespace ?? ''}`);
+      if (options.noList) throw new ClusterError('forbidden', { status: 403, reason: 'Forbidden' });
+      return abortable(signal, track(async () => [...fake.live.values()].filter((o) => o.kind === kind && (o.metadata.namespace ?? '') === (namespace ?? ''))));
     },
     async delete() {
       return 'not-found';

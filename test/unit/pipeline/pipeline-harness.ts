@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadRepoConfig } from '../../../src/config/load-repo-config.js';
 import type { Report, Snapshot } from '../../../src/core/types.js';
+import { VALIDATE_CHECK } from '../../../src/pipeline/check-names.js';
 import { defaultPipelineDeps } from '../../../src/pipeline/default-pipeline-deps.js';
 import type { PipelineDeps } from '../../../src/pipeline/pipeline-deps.js';
 import { runPipeline } from '../../../src/pipeline/run-pipeline.js';
@@ -30,7 +31,8 @@ export async function runWithConfig(base: Snapshot, head: Snapshot, configText: 
   return runPipeline({ base, head, config: loadRepoConfig(configText) }, deps);
 }
 
-/** `file:line message` of every finding, sorted, for compact assertions. */
-export function findingLines(report: Report): string[] {
-  return report.checks.flatMap((c) => c.findings.map((f) => `${f.file}:${f.line} ${f.level} ${f.message}`)).sort();
+/** `file:line level message` of every finding of one check (default: kubegate/validate), sorted, for compact assertions. */
+export function findingLines(report: Report, check: string = VALIDATE_CHECK): string[] {
+  const found = report.checks.find((c) => c.name === check);
+  return (found?.findings ?? []).map((f) => `${f.file}:${f.line} ${f.level} ${f.message}`).sort();
 }

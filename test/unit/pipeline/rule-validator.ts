@@ -3,7 +3,7 @@
 import type { ManifestObject } from '../../../src/core/types.js';
 import type { FieldError, ResourceResult, Validator, ValidatorOptions } from '../../../src/validate/types.js';
 
-const CONTAINER_FIELDS = new Set(['name', 'image', 'ports', 'env', 'resources', 'command', 'args']);
+const CONTAINER_FIELDS = new Set(['name', 'image', 'ports', 'env', 'resources', 'securityContext', 'command', 'args']);
 const KNOWN_KINDS = new Set(['Deployment', 'Service', 'ConfigMap', 'Secret', 'Namespace', 'CustomResourceDefinition']);
 
 function deploymentErrors(o: ManifestObject, strict: boolean): FieldError[] {

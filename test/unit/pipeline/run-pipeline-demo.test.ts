@@ -9,7 +9,7 @@ describe('runPipeline on the demo pull request', () => {
     const report = await runWithConfig(base, head, demoConfigText(), testDeps({}, seen));
     expect(report.baseSha).toBe('base0000');
     expect(report.headSha).toBe('head1111');
-    expect(report.checks).toHaveLength(1);
+    expect(report.checks.map((c) => c.name)).toEqual(['kubegate/validate', 'kubegate/policy']);
     const [check] = report.checks;
     expect(check?.name).toBe('kubegate/validate');
     expect(check?.conclusion).toBe('failure');
@@ -27,6 +27,22 @@ describe('runPipeline on the demo pull request', () => {
     expect(seen[0]).toMatchObject({ kubernetesVersion: '1.33.13', strict: true, crds: [] });
   });
 
+  itWithKubectl('checks the policies of the default branch on what the change creates or modifies, at the lines, counting what it leaves alone', async () => {
+    const { base, head } = demoSnapshots();
+    const report = await runWithConfig(base, head, demoConfigText());
+    const policy = report.checks[1];
+    expect(policy).toMatchObject({ name: 'kubegate/policy', conclusion: 'failure', title: '2 policy violations, 1 warning' });
+    expect(findingLines(report, 'kubegate/policy')).toEqual([
+      'apps/worker/deployment.yaml:15 failure Deployment worker: kubegate-disallow-privilege-escalation: container(s) worker may escalate privileges; set securityContext.allowPrivilegeEscalation: false',
+      'apps/worker/deployment.yaml:15 failure Deployment worker: kubegate-disallow-privileged: container(s) worker run privileged; remove securityContext.privileged (or set it to false) and add only the capabilities the container needs',
+      'apps/worker/deployment.yaml:15 warning Deployment worker: kubegate-require-memory-limit: container(s) worker set no memory limit; set resources.limits.memory',
+    ]);
+    expect(policy?.findings.map((f) => [f.rule, f.environment, f.object?.namespace])).toContainEqual(['kubegate-disallow-privileged', 'apps', 'apps']);
+    // The production overlay's generated Secret breaks kubegate-disallow-plain-secrets on the base already.
+    expect(policy?.summary).toContain('Not shown: 1 pre-existing finding in unchanged objects');
+    expect(policy?.text).toContain('| Deny | `kubegate-disallow-privileged` | Deployment `apps/worker` | `apps/worker/deployment.yaml:15` |');
+  });
+
   itWithKubectl('never prints the value of a generated Secret', async () => {
     const { base, head } = demoSnapshots();
     const json = JSON.stringify(await runWithConfig(base, head, demoConfigText()));
@@ -39,6 +55,7 @@ describe('runPipeline on the demo pull request', () => {
     const report = await runWithConfig(base, { ...base, sha: 'same' }, demoConfigText());
     expect(report.checks[0]).toMatchObject({ conclusion: 'success', title: 'No Kubernetes manifests changed', findings: [] });
     expect(report.checks[0]?.summary).toContain('- **staging** (kustomize, cluster `staging-eu`): no overlay affected by this change');
+    expect(report.checks[1]).toMatchObject({ name: 'kubegate/policy', conclusion: 'success', title: 'No policy violations', findings: [] });
   });
 
   it('fails the check with the config problems when the config is invalid, validating nothing', async () => {
@@ -54,5 +71,6 @@ describe('runPipeline on the demo pull request', () => {
     expect(report.checks[0]).toMatchObject({ name: 'kubegate/validate', conclusion: 'failure', title: 'Invalid kubegate config: 1 problem' });
     expect(findingLines(report)).toEqual(['.github/kubegate.yml:4 failure /environments/0/rendr: unknown field "rendr": did you mean "render"?']);
     expect(report.checks[0]?.summary).toContain('`.github/kubegate.yml:4` `/environments/0/rendr`: unknown field');
+    expect(report.checks[1]).toMatchObject({ name: 'kubegate/policy', conclusion: 'failure', title: 'Not checked: invalid kubegate config', findings: [] });
   });
 });

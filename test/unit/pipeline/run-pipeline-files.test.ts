@@ -121,7 +121,8 @@ describe('runPipeline: Kustomize', () => {
     const calls: RunKustomizeOptions[] = [];
     const head = snapshotOf('h', { ...baseFiles, 'overlays/prod/kustomization.yaml': 'resources:\n  - github.com/example/app//deploy?ref=v1\n' });
     const deps = testDeps({ runKustomize: async (o) => (calls.push(o), '') });
-    const report = await runWithConfig(snapshotOf('b', baseFiles), head, KUSTOMIZE, deps);
+    // No policies: the overlay is not rendered at the base either (policies would render it there for oldObject).
+    const report = await runWithConfig(snapshotOf('b', baseFiles), head, `${KUSTOMIZE}policies: {builtin: false}\n`, deps);
     expect(calls).toEqual([]);
     expect(findingLines(report)).toEqual([
       'overlays/prod/kustomization.yaml:2 failure remote resources "github.com/example/app//deploy?ref=v1" is not fetched: kubegate renders only what is in the repository (overlay overlays/prod)',

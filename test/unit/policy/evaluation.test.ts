@@ -34,10 +34,19 @@ describe('validations', () => {
     expect(run(bare, deployment('web')).map((f) => f.message)).toEqual(['failed expression: object.spec.replicas > 5']);
   });
 
+  it('marks findings on an UPDATE that leaves the object as it was, and only those', () => {
+    const { set } = load([{ spec: validation('object.spec.replicas > 1') }]);
+    const findings = (head: string, base: string): Array<[string, boolean]> => run(set, head, base).map((f) => [f.operation, f.unchanged === true]);
+    expect(findings(deployment('web'), deployment('web'))).toEqual([['UPDATE', true]]);
+    expect(findings(deployment('web'), deployment('web', '', 0))).toEqual([['UPDATE', false]]);
+    expect(findings(deployment('web'), '')).toEqual([['CREATE', false]]);
+  });
+
   it('reports the line of the field the expression is about', () => {
     const { set } = load([{ spec: validation("object.spec.template.spec.containers.all(c, c.image.endsWith(':2.0'))") }]);
     const [finding] = run(set, deployment('web'));
     expect(finding).toMatchObject({ line: 13, field: 'spec.template.spec.containers', file: 'app.yaml', namespace: 'shop', kind: 'Deployment' });
+    expect(finding?.fieldPath).toEqual(['spec', 'template', 'spec', 'containers']);
   });
 });
 

@@ -39,7 +39,7 @@ describe('validator with the built-in schemas', () => {
   test('says when YAML read an unquoted word as a boolean', async () => {
     const [flags] = await validateFixture('invalid/yaml-booleans.yaml');
     expect(fieldErrors(flags)).toEqual([
-      '/data/checkout: got boolean, want string (YAML reads unquoted yes, no, on, off, true, false and numbers as non-strings: quote the value)',
+      '/data/checkout: got boolean, want string (YAML reads unquoted yes, no, on, off, true and false as booleans: quote the value)',
     ]);
   });
 

@@ -14,7 +14,7 @@ describe('custom resources', () => {
       "/spec: missing property 'image'",
       "/spec/cronSpec: 'every night' does not match pattern '^(\\d+|\\*)(/\\d+)?(\\s+(\\d+|\\*)(/\\d+)?){4}$'",
       '/spec/replicas: maximum: got 20, want 10',
-      '/spec/port: got boolean, want integer or string',
+      '/spec/port: got boolean, want integer or string (YAML reads unquoted yes, no, on, off, true and false as booleans: quote the value)',
       '/spec/tags/1: duplicate value "a" (item 0 has it too); this list is a set',
     ]);
   });
