@@ -13,7 +13,7 @@ export interface PullRequestEventPayload {
   action: string;
   pull_request: {
     number: number;
-    base: { sha: string };
+    base: { sha: string; ref: string };
     head: { sha: string };
   };
   repository: RepositoryPayload;
@@ -22,7 +22,7 @@ export interface PullRequestEventPayload {
 /** GitHub's "pull-request-minimal": what check payloads say about a pull request. */
 export interface MinimalPullRequest {
   number: number;
-  base: { sha: string; repo: { id: number } };
+  base: { sha: string; ref: string; repo: { id: number } };
   head: { sha: string };
 }
 

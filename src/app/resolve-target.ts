@@ -3,7 +3,7 @@
 // for a fork the pull request is found through the run's external_id.
 import { parseExternalId } from '../github/check-runs/external-id.js';
 import { VALIDATE_CHECK } from '../pipeline/check-names.js';
-import type { GitHubPort, RepoRef } from '../github/github-port.js';
+import type { GitHubPort, PullRequestInfo, RepoRef } from '../github/github-port.js';
 import type {
   CheckRunEventPayload,
   CheckSuiteEventPayload,
@@ -27,6 +27,7 @@ export function targetFromPullRequest(payload: PullRequestEventPayload): Resolve
       repo: repoOf(repository),
       defaultBranch: repository.default_branch,
       pullNumber: pr.number,
+      baseRef: pr.base.ref,
       baseSha: pr.base.sha,
       headSha: pr.head.sha,
       trigger: 'event',
@@ -38,7 +39,7 @@ export async function targetFromCheckRun(payload: CheckRunEventPayload, port: Gi
   const run = payload.check_run;
   if (!(await isOurs(run.app, run.name, port))) return { ok: false, reason: `check run "${run.name}" belongs to another app` };
   const pr = samePullRequest(run.pull_requests, payload.repository);
-  if (pr) return { ok: true, target: rerunTarget(payload.repository, pr.number, pr.base.sha, run.head_sha) };
+  if (pr) return { ok: true, target: rerunTarget(payload.repository, { number: pr.number, baseRef: pr.base.ref, baseSha: pr.base.sha }, run.head_sha) };
   return fromExternalId(payload.repository, run.external_id, run.head_sha, port);
 }
 
@@ -46,7 +47,7 @@ export async function targetFromCheckSuite(payload: CheckSuiteEventPayload, port
   const suite = payload.check_suite;
   if (!(await isOurs(suite.app, VALIDATE_CHECK, port))) return { ok: false, reason: 'the check suite belongs to another app' };
   const pr = samePullRequest(suite.pull_requests, payload.repository);
-  if (pr) return { ok: true, target: rerunTarget(payload.repository, pr.number, pr.base.sha, suite.head_sha) };
+  if (pr) return { ok: true, target: rerunTarget(payload.repository, { number: pr.number, baseRef: pr.base.ref, baseSha: pr.base.sha }, suite.head_sha) };
   const runs = await port.listCheckRuns(suite.head_sha, await port.appId());
   const externalId = runs.map((r) => r.externalId).find((id) => parseExternalId(id) !== undefined) ?? null;
   return fromExternalId(payload.repository, externalId, suite.head_sha, port);
@@ -71,15 +72,16 @@ async function fromExternalId(
   const origin = parseExternalId(externalId);
   if (!origin) return { ok: false, reason: `no pull request is known for commit ${headSha}` };
   const pr = await port.getPullRequest(origin.pullNumber);
-  return { ok: true, target: rerunTarget(repository, pr.number, pr.baseSha, headSha) };
+  return { ok: true, target: rerunTarget(repository, pr, headSha) };
 }
 
-function rerunTarget(repository: RepositoryPayload, pullNumber: number, baseSha: string, headSha: string): ValidationTarget {
+function rerunTarget(repository: RepositoryPayload, pr: Pick<PullRequestInfo, 'number' | 'baseRef' | 'baseSha'>, headSha: string): ValidationTarget {
   return {
     repo: repoOf(repository),
     defaultBranch: repository.default_branch,
-    pullNumber,
-    baseSha,
+    pullNumber: pr.number,
+    baseRef: pr.baseRef,
+    baseSha: pr.baseSha,
     headSha,
     trigger: 'rerun',
   };

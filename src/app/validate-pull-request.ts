@@ -1,10 +1,11 @@
 // One validation pass for a pull request, as numbered steps. The whole pass
 // sits in one error boundary: whatever fails, every check run the pass put in
-// progress is completed (conclusion failure, saying what went wrong).
+// progress (kubegate/validate and kubegate/policy) is completed (conclusion
+// failure, saying what went wrong).
 import type { Logger } from 'probot';
 import type { Report } from '../core/types.js';
 import { createCheckRunBook, type CheckRunBook } from '../github/check-runs/check-run-book.js';
-import { VALIDATE_CHECK } from '../pipeline/check-names.js';
+import { PULL_REQUEST_CHECKS } from '../pipeline/check-names.js';
 import { formatExternalId } from '../github/check-runs/external-id.js';
 import type { GitHubPort } from '../github/github-port.js';
 import { readRepoConfig, type LoadRepoConfig } from '../github/read-repo-config.js';
@@ -13,6 +14,7 @@ import { upsertStickyComment } from '../github/sticky-comment/upsert-sticky-comm
 import { takeSnapshots } from '../github/take-snapshots.js';
 import type { RunPipeline } from '../pipeline/types.js';
 import { describeFailure } from './describe-failure.js';
+import { readPolicySource } from './read-policy-source.js';
 import type { ValidationTarget } from './validation-target.js';
 
 export interface PassDeps {
@@ -36,17 +38,19 @@ export async function validatePullRequest(
 ): Promise<PassOutcome> {
   let book: CheckRunBook | undefined;
   try {
-    // 1. Put kubegate/validate in progress on the head commit (created or reused).
+    // 1. Put kubegate/validate and kubegate/policy in progress on the head commit at once (created or reused).
     const appId = await port.appId();
     book = await openCheckRuns(port, target, appId, deps);
-    const opened = await book.open(VALIDATE_CHECK);
-    if (opened.status === 'skip') return { status: 'skipped', reason: opened.reason };
+    const skipped = await openAll(book);
+    if (skipped !== undefined) return { status: 'skipped', reason: skipped };
     // 2. Config from the default branch only.
     const config = await readRepoConfig(port, target.defaultBranch, deps.loadRepoConfig);
-    // 3. The repository at base and head (two tarballs, whatever the number of files).
+    // 3. The repository at base and head (two tarballs, whatever the number of files), and the
+    //    default branch for the repository's own policies (the base, unless the pull request targets another branch).
     const { base, head } = await takeSnapshots(port, target.baseSha, target.headSha, deps.snapshot);
+    const policySource = await readPolicySource(port, target, config, base, deps.snapshot);
     // 4. The pure core.
-    const report = await deps.runPipeline({ base, head, config });
+    const report = await deps.runPipeline({ base, head, config, policySource });
     // 5. The sticky comment, before the conclusions, so a failure here still shows on the check.
     await upsertStickyComment(port, target.pullNumber, deps.renderComment(report), appId);
     // 6. Each check's result; the conclusion is each run's last write.
@@ -76,6 +80,14 @@ async function openCheckRuns(
     },
     ...(deps.maxAnnotations === undefined ? {} : { maxAnnotations: deps.maxAnnotations }),
   });
+}
+
+/** Opens every check run of a pass; the reason to skip when all of them are already done for this head and base. */
+async function openAll(book: CheckRunBook): Promise<string | undefined> {
+  const opened = [];
+  for (const name of PULL_REQUEST_CHECKS) opened.push(await book.open(name));
+  const skips = opened.filter((o) => o.status === 'skip');
+  return skips.length === opened.length ? skips[0]?.reason : undefined;
 }
 
 function noResultOutput(names: readonly string[]) {

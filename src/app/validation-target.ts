@@ -7,6 +7,8 @@ export interface ValidationTarget {
   repo: RepoRef;
   defaultBranch: string;
   pullNumber: number;
+  /** The branch the pull request targets (the default branch, or e.g. a release branch). */
+  baseRef: string;
   baseSha: string;
   headSha: string;
   /** "rerun" when a user asked for it: the pass runs even if this head was validated. */

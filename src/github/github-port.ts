@@ -64,6 +64,7 @@ export interface IssueCommentInfo {
 
 export interface PullRequestInfo {
   number: number;
+  baseRef: string;
   baseSha: string;
   headSha: string;
 }
