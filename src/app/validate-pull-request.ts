@@ -4,7 +4,7 @@
 // failure, saying what went wrong).
 import type { Logger } from 'probot';
 import type { Report } from '../core/types.js';
-import { createCheckRunBook, type CheckRunBook } from '../github/check-runs/check-run-book.js';
+import { createCheckRunBook, type CheckRunBook, type OpenedRun } from '../github/check-runs/check-run-book.js';
 import { PULL_REQUEST_CHECKS } from '../pipeline/check-names.js';
 import { formatExternalId } from '../github/check-runs/external-id.js';
 import type { GitHubPort } from '../github/github-port.js';
@@ -84,7 +84,7 @@ async function openCheckRuns(
 
 /** Opens every check run of a pass; the reason to skip when all of them are already done for this head and base. */
 async function openAll(book: CheckRunBook): Promise<string | undefined> {
-  const opened = [];
+  const opened: OpenedRun[] = [];
   for (const name of PULL_REQUEST_CHECKS) opened.push(await book.open(name));
   const skips = opened.filter((o) => o.status === 'skip');
   return skips.length === opened.length ? skips[0]?.reason : undefined;
