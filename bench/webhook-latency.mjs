@@ -1,5 +1,6 @@
-// Webhook to completed check run for a pull request changing 50 manifests,
-// with GitHub answered locally (nock). Target: at most 500 ms (median).
+// Webhook to completed check runs (kubegate/validate and kubegate/policy) for
+// a pull request changing 50 manifests, with GitHub answered locally (nock).
+// Target: at most 500 ms (median).
 // Run after `npx tsc -p tsconfig.build.json`:
 //   node bench/webhook-latency.mjs [rounds]
 import { runPipeline } from '../dist/pipeline/run-pipeline.js';
@@ -39,19 +40,21 @@ const samples = [];
 for (const [round, sha] of heads.entries()) {
   const started = performance.now();
   await app.deliver(sha);
-  const run = app.runs.find((r) => r.head_sha === sha);
-  if (run?.status !== 'completed') throw new Error(`round ${round}: the check run is ${run?.status}`);
-  if (round > 0) samples.push({ total: run.completedAt - started, pipeline: pipelineMs }); // round 0 warms up
+  const runs = app.runs.filter((r) => r.head_sha === sha);
+  const open = runs.find((r) => r.status !== 'completed');
+  if (runs.length === 0 || open) throw new Error(`round ${round}: the check run ${open?.name ?? ''} is ${open?.status ?? 'missing'}`);
+  const completedAt = Math.max(...runs.map((r) => r.completedAt));
+  if (round > 0) samples.push({ total: completedAt - started, pipeline: pipelineMs }); // round 0 warms up
 }
 app.stop();
-const last = app.runs[app.runs.length - 1];
+const lastRuns = app.runs.filter((r) => r.head_sha === heads[heads.length - 1]);
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p90 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.9)];
 const total = samples.map((s) => s.total);
 const pipeline = samples.map((s) => s.pipeline);
-console.log(`webhook -> completed check run, 50 changed manifests (200 in the repository), ${samples.length} rounds after one warm-up:`);
-console.log(`  last run: ${last.conclusion}, "${last.title}"`);
+console.log(`webhook -> completed check runs, 50 changed manifests (200 in the repository), ${samples.length} rounds after one warm-up:`);
+for (const run of lastRuns) console.log(`  last ${run.name}: ${run.conclusion}, "${run.title}"`);
 console.log(`  median ${median(total).toFixed(0)} ms, p90 ${p90(total).toFixed(0)} ms (target ${TARGET_MS} ms)`);
 console.log(`  of which runPipeline: median ${median(pipeline).toFixed(0)} ms; GitHub side (requests, tarballs, comment): ${(median(total) - median(pipeline)).toFixed(0)} ms`);
 process.exitCode = median(total) <= TARGET_MS ? 0 : 1;

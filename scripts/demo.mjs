@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // `npm run demo`: builds kubegate, makes a throw-away git repository from
 // fixtures/demo (a base commit, then a pull-request commit that breaks a plain
-// manifest, adds one with a typo and changes the Kustomize base used by the
-// staging and production overlays) and runs `kubegate plan` on it, printing the
-// pull-request comment and check runs exactly as the app would post them.
+// manifest, adds one with a typo that also runs privileged, and changes the
+// Kustomize base used by the staging and production overlays) and runs
+// `kubegate plan` on it, printing the pull-request comment and check runs
+// exactly as the app would post them.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

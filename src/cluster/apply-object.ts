@@ -18,6 +18,8 @@ export interface ApplyOptions {
   fieldManager?: string;
   /** Cancels the request (ClusterError reason "Aborted"). */
   signal?: AbortSignal;
+  /** Apply to the status subresource (what a controller does; tests use it to play one). */
+  subresource?: 'status';
 }
 
 export interface ApplyDeps {
@@ -34,7 +36,7 @@ export async function applyObject(deps: ApplyDeps, options: ApplyOptions): Promi
   const resource = await deps.resolve(object.apiVersion, object.kind);
   const namespace = object.metadata.namespace ?? deps.defaultNamespace;
   const body = resource.namespaced ? { ...object, metadata: { ...object.metadata, namespace } } : object;
-  const path = objectPath({ apiVersion: object.apiVersion, resource, name, namespace });
+  const path = objectPath({ apiVersion: object.apiVersion, resource, name, namespace }) + (options.subresource ? `/${options.subresource}` : '');
   const answer = await deps.call({
     method: 'PATCH',
     path,

@@ -3,10 +3,12 @@
 import { createApiCaller } from './api-caller.js';
 import { applyObject, type ApplyOptions } from './apply-object.js';
 import { ClusterError } from './cluster-error.js';
+import { createObject, type CreateOptions } from './create-object.js';
 import { deleteObject, type DeleteOptions, type DeleteResult } from './delete-object.js';
 import { findObject, getObject, type ReadOptions } from './get-object.js';
 import type { KubeObject, ObjectRef } from './kube-object.js';
 import { listObjects, type ListOptions } from './list-objects.js';
+import { patchObject, type PatchOptions } from './patch-object.js';
 import { contextNamespace, loadInClusterConfig, loadKubeConfig } from './load-kube-config.js';
 import { readOpenApiDocument, readOpenApiIndex, type OpenApiV3Index } from './read-openapi.js';
 import { readVersion, type ServerVersion } from './read-version.js';
@@ -37,6 +39,10 @@ export interface ClusterClient {
   /** Where namespaced objects without a namespace go. */
   readonly defaultNamespace: string;
   apply(options: ApplyOptions): Promise<KubeObject>;
+  /** POST: 409 AlreadyExists when the object exists. */
+  create(options: CreateOptions): Promise<KubeObject>;
+  /** JSON merge patch (annotations, status in tests); content from Git goes through apply. */
+  patch(options: PatchOptions): Promise<KubeObject>;
   /** Rejects with a ClusterError (status 404) when missing; see isNotFound. */
   get(ref: ObjectRef, options?: ReadOptions): Promise<KubeObject>;
   /** null when missing. */
@@ -77,6 +83,8 @@ export function createClusterClient(options: ClusterClientOptions): ClusterClien
     server: config.getCurrentCluster()?.server ?? '',
     defaultNamespace: deps.defaultNamespace,
     apply: (applyOptions) => applyObject(deps, applyOptions),
+    create: (createOptions) => createObject(deps, createOptions),
+    patch: (patchOptions) => patchObject(deps, patchOptions),
     get: (ref, readOptions) => getObject(deps, ref, readOptions),
     find: (ref, readOptions) => findObject(deps, ref, readOptions),
     list: (listOptions) => listObjects(deps, listOptions),

@@ -7,17 +7,20 @@ export interface DeleteOptions {
   ref: ObjectRef;
   dryRun?: boolean;
   propagationPolicy?: 'Foreground' | 'Background' | 'Orphan';
+  /** Delete only this incarnation of the object (409 Conflict when the uid differs). */
+  uid?: string;
 }
 
 export type DeleteResult = 'deleted' | 'not-found';
 
-export async function deleteObject(deps: ReadDeps, { ref, dryRun, propagationPolicy }: DeleteOptions): Promise<DeleteResult> {
+export async function deleteObject(deps: ReadDeps, { ref, dryRun, propagationPolicy, uid }: DeleteOptions): Promise<DeleteResult> {
   const path = await refPath(deps, ref);
   try {
     await deps.call({
       method: 'DELETE',
       path,
       query: { dryRun: dryRun ? 'All' : undefined, propagationPolicy },
+      ...(uid === undefined ? {} : { contentType: 'application/json', body: JSON.stringify({ preconditions: { uid } }) }),
     });
     return 'deleted';
   } catch (err) {

@@ -4,6 +4,8 @@ export type { ClusterErrorDetails } from './cluster-error.js';
 export { createClusterClient, FIELD_MANAGER } from './cluster-client.js';
 export type { ClusterClient, ClusterClientOptions } from './cluster-client.js';
 export type { ApplyOptions } from './apply-object.js';
+export type { CreateOptions } from './create-object.js';
+export type { PatchOptions } from './patch-object.js';
 export type { DeleteOptions, DeleteResult } from './delete-object.js';
 export type { KubeObject, ManagedFieldsEntry, ObjectMeta, ObjectRef } from './kube-object.js';
 export { loadKubeConfig } from './load-kube-config.js';

@@ -13,6 +13,8 @@ export interface ListOptions extends ReadOptions {
   namespace?: string;
   /** Objects per page (the server's `limit`). Default 500. */
   pageSize?: number;
+  /** Only objects whose labels match, e.g. "applyset.kubernetes.io/part-of=applyset-...-v1". */
+  labelSelector?: string;
 }
 
 interface ListPage {
@@ -27,7 +29,7 @@ export async function listObjects(deps: ReadDeps, options: ListOptions): Promise
   const objects: KubeObject[] = [];
   let token: string | undefined;
   do {
-    const query = { limit: String(options.pageSize ?? 500), continue: token };
+    const query = { limit: String(options.pageSize ?? 500), continue: token, labelSelector: options.labelSelector };
     const page = (await deps.call({ method: 'GET', path, query, ...(options.signal ? { signal: options.signal } : {}) })) as ListPage | null;
     if (!Array.isArray(page?.items)) throw new ClusterError(`GET ${path}: the answer is not a list`, { request: `GET ${path}` });
     for (const item of page.items as Array<Record<string, unknown>>) {

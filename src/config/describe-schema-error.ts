@@ -8,13 +8,20 @@ export interface DescribedError {
   message: string;
 }
 
+/** Hints by field (instance path with list indexes as "*"): schema paths change when Ajv does not inline a $ref. */
+const NAMESPACE_HINT = 'must be a valid namespace name (lower-case letters, digits and "-")';
 const PATTERN_HINTS: Record<string, string> = {
-  '#/properties/validation/properties/kubernetesVersion/pattern': 'must be a version such as "1.33.13" or "master"',
-  '#/definitions/environment/properties/name/pattern':
-    'must start with a letter or digit and contain only letters, digits, ".", "_" and "-"',
-  '#/definitions/environment/properties/paths/items/pattern': 'must be relative to the repository root and must not contain ".."',
-  '#/definitions/environment/properties/namespace/pattern': 'must be a valid namespace name (lower-case letters, digits and "-")',
+  '/validation/kubernetesVersion': 'must be a version such as "1.33.13" or "master"',
+  '/environments/*/name': 'must start with a letter or digit and contain only letters, digits, ".", "_" and "-"',
+  '/environments/*/paths/*': 'must be relative to the repository root and must not contain ".."',
+  '/environments/*/namespace': NAMESPACE_HINT,
+  '/environments/*/sync/namespaces/*': NAMESPACE_HINT,
+  '/sync/namespaces/*': NAMESPACE_HINT,
 };
+
+function patternHint(instancePath: string): string | undefined {
+  return PATTERN_HINTS[instancePath.replace(/\/\d+(?=\/|$)/g, '/*')];
+}
 
 function knownFields(error: ErrorObject): string[] {
   const parent = error.parentSchema as { properties?: Record<string, unknown> } | undefined;
@@ -56,7 +63,7 @@ export function describeSchemaError(error: ErrorObject): DescribedError {
     case 'type':
       return { path: at, message: `must be ${articled(String(params.type))} (got ${describeValue(error.data)})` };
     case 'pattern':
-      return { path: at, message: `${PATTERN_HINTS[error.schemaPath] ?? `must match ${String(params.pattern)}`} (got ${describeValue(error.data)})` };
+      return { path: at, message: `${patternHint(at) ?? `must match ${String(params.pattern)}`} (got ${describeValue(error.data)})` };
     case 'minItems':
       return { path: at, message: 'must not be empty' };
     case 'minLength':

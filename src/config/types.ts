@@ -4,6 +4,32 @@ import type { PolicyConfig } from '../policy/config.js';
 
 export type RenderMode = 'plain' | 'kustomize';
 
+/** How an environment reaches its cluster after merge (docs/sync.md). */
+export type SyncMode = 'apply' | 'argocd' | 'flux' | 'none';
+
+/** The `sync` mapping as written (top level: defaults; per environment: overrides). */
+export interface SyncConfig {
+  mode?: SyncMode;
+  prune?: boolean;
+  recreate?: boolean;
+  waitForRollout?: boolean;
+  timeoutSeconds?: number;
+  /** apply mode: the only namespaces objects may be applied to. */
+  namespaces?: string[];
+  argocd?: { application: string; namespace?: string };
+  flux?: { kustomization: string; gitRepository?: string; namespace?: string };
+}
+
+/** The `approvals` mapping as written (an environment's replaces the top level's). */
+export interface ApprovalConfig {
+  /** Approvals needed on the pull request's last commit (default 1). */
+  required?: number;
+  /** Only approvals by these users (or members of `teams`) count. */
+  users?: string[];
+  /** "team-slug" (the repository owner's organization) or "org/team-slug". */
+  teams?: string[];
+}
+
 export interface EnvironmentConfig {
   name: string;
   /** A cluster name from the app's own settings (never credentials). */
@@ -13,6 +39,8 @@ export interface EnvironmentConfig {
   render: RenderMode;
   /** Namespace for namespaced objects that name none. */
   namespace?: string;
+  sync?: SyncConfig;
+  approvals?: ApprovalConfig;
   /**
    * Set only on the environment kubegate adds when the config names none:
    * documents without apiVersion and kind are ignored instead of reported.
@@ -35,9 +63,10 @@ export interface RepoConfig {
   validation: ValidationConfig;
   /** The `policies` section, read by src/policy/config.ts (absent: the policy defaults apply). */
   policies?: PolicyConfig;
-  /** Later issues (sync, approvals) own these sections' shapes. */
-  sync?: Record<string, unknown>;
-  approvals?: Record<string, unknown>;
+  /** Sync defaults of every environment. */
+  sync?: SyncConfig;
+  /** The approval rule of every environment without its own. */
+  approvals?: ApprovalConfig;
 }
 
 /** A config file that failed validation: which file, which field, what is wrong. */

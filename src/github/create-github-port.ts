@@ -8,6 +8,7 @@ import type {
   CheckRunInfo,
   CheckRunUpdate,
   GitHubPort,
+  GitTree,
   IssueCommentInfo,
   NewCheckRun,
   PullRequestInfo,
@@ -28,6 +29,7 @@ export function createGitHubPort(octokit: ProbotOctokit, repo: RepoRef, options:
 
   return {
     repo,
+    log: { warn: (message) => octokit.log.warn(message) },
     appId() {
       appIdPromise ??= readAppId(octokit);
       return appIdPromise;
@@ -81,6 +83,19 @@ export function createGitHubPort(octokit: ProbotOctokit, repo: RepoRef, options:
           request: { parseSuccessResponseBody: false, signal: AbortSignal.timeout(downloadTimeoutMs) },
         });
         return toReadable(data);
+      }),
+    getTree: (ref) =>
+      call(`list the tree of ${ref}`, async (): Promise<GitTree> => {
+        const { data } = await octokit.rest.git.getTree({ owner, repo: name, tree_sha: ref, recursive: '1' });
+        const entries = data.tree.map((e) => ({ path: e.path, mode: e.mode, type: e.type, sha: e.sha, ...(e.size === undefined ? {} : { size: e.size }) }));
+        return { entries, truncated: data.truncated };
+      }),
+    getBlob: (sha) =>
+      call(`read blob ${sha}`, async () => {
+        const { data } = await octokit.rest.git.getBlob({ owner, repo: name, file_sha: sha });
+        if (data.encoding === 'base64') return Buffer.from(data.content, 'base64');
+        if (data.encoding === 'utf-8' || data.encoding === 'utf8') return Buffer.from(data.content, 'utf8');
+        throw new Error(`the blob came in an unknown encoding "${data.encoding}"`);
       }),
     getPullRequest: (pullNumber) =>
       call(`read pull request #${pullNumber}`, async (): Promise<PullRequestInfo> => {

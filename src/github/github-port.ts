@@ -74,6 +74,24 @@ export type RepoFile =
   | { kind: 'not-a-file'; type: string }
   | { kind: 'too-large'; size: number };
 
+/** One entry of a commit's tree as GitHub lists it (GET /git/trees/{sha}?recursive=1). */
+export interface GitTreeEntry {
+  path: string;
+  /** "100644"/"100755" file, "120000" symlink, "160000" submodule, "040000" directory. */
+  mode: string;
+  /** "blob", "tree" or "commit" (a submodule). */
+  type: string;
+  sha: string;
+  /** Blobs only. */
+  size?: number;
+}
+
+export interface GitTree {
+  entries: GitTreeEntry[];
+  /** GitHub left entries out (its limit for one answer). */
+  truncated: boolean;
+}
+
 export interface GitHubPort {
   readonly repo: RepoRef;
   /** The id of the GitHub App this port acts as (undefined with token auth). */
@@ -86,6 +104,12 @@ export interface GitHubPort {
   readFile(path: string, ref: string): Promise<RepoFile | undefined>;
   /** The gzipped tarball of the repository at a ref (redirects followed). */
   downloadTarball(ref: string): Promise<Readable>;
+  /** Every entry of a commit's tree, in one request (the snapshot fallback when no tarball is served). */
+  getTree(ref: string): Promise<GitTree>;
+  /** The bytes of one blob. */
+  getBlob(sha: string): Promise<Buffer>;
+  /** Where the adapter's warnings go (the installation's logger); absent: nowhere. */
+  readonly log?: { warn(message: string): void };
   getPullRequest(pullNumber: number): Promise<PullRequestInfo>;
   listIssueComments(issueNumber: number): Promise<IssueCommentInfo[]>;
   createIssueComment(issueNumber: number, body: string): Promise<void>;

@@ -3,12 +3,15 @@
 // never silently switches a rule off.
 import { isAbsolute, resolve } from 'node:path';
 import { SettingsError } from './settings-error.js';
-import type { AppSettings, ClusterSettings, DryRunSettings } from './types.js';
+import type { AppSettings, ArgoCdSettings, ClusterSettings, DryRunSettings } from './types.js';
 
 export const DEFAULT_DRY_RUN: DryRunSettings = { concurrency: 8, timeoutSeconds: 120 };
 
 const TOP_FIELDS = ['clusters', 'allowForks', 'unreachableConclusion', 'dryRun'];
-const CLUSTER_FIELDS = ['kubeconfig', 'context', 'inCluster', 'repositories'];
+const CLUSTER_FIELDS = ['kubeconfig', 'context', 'inCluster', 'repositories', 'leaseNamespace', 'argocd'];
+const ARGOCD_FIELDS = ['url', 'tokenEnv'];
+export const DEFAULT_LEASE_NAMESPACE = 'kube-system';
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const DRY_RUN_FIELDS = ['concurrency', 'timeoutSeconds'];
 const CLUSTER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const REPOSITORY_GLOB = /^[^/\s]+\/[^/\s]+$/;
@@ -44,6 +47,20 @@ function repositories(value: unknown, at: string, problems: string[]): string[] 
   }) as string[];
 }
 
+function parseArgoCd(value: unknown, at: string, problems: string[]): ArgoCdSettings | undefined {
+  if (value === undefined) return undefined;
+  if (!isFields(value)) {
+    problems.push(`${at}: expected a mapping with url and tokenEnv`);
+    return undefined;
+  }
+  unknownFields(value, ARGOCD_FIELDS, `${at}.`, problems);
+  const url = optionalString(value.url, `${at}.url`, problems);
+  const tokenEnv = optionalString(value.tokenEnv, `${at}.tokenEnv`, problems);
+  if (url === undefined || !/^https?:\/\/[^/]/.test(url)) problems.push(`${at}.url: expected the Argo CD server's http(s) URL`);
+  if (tokenEnv === undefined || !ENV_NAME.test(tokenEnv)) problems.push(`${at}.tokenEnv: expected the name of an environment variable that holds the token (not the token)`);
+  return url && tokenEnv ? { url: url.replace(/\/+$/, ''), tokenEnv } : undefined;
+}
+
 function parseCluster(name: string, value: unknown, baseDir: string, problems: string[]): ClusterSettings | undefined {
   const at = `clusters.${name}`;
   if (!CLUSTER_NAME.test(name)) problems.push(`${at}: a cluster name uses letters, digits, ".", "_" and "-"`);
@@ -58,10 +75,13 @@ function parseCluster(name: string, value: unknown, baseDir: string, problems: s
   const inCluster = value.inCluster === true;
   if (inCluster === (kubeconfig !== undefined)) problems.push(`${at}: set exactly one of kubeconfig (a file path) and inCluster: true`);
   if (inCluster && context !== undefined) problems.push(`${at}.context: only meaningful with kubeconfig`);
+  const argocd = parseArgoCd(value.argocd, `${at}.argocd`, problems);
   return {
     name,
     inCluster,
     repositories: repositories(value.repositories, `${at}.repositories`, problems),
+    leaseNamespace: optionalString(value.leaseNamespace, `${at}.leaseNamespace`, problems) ?? DEFAULT_LEASE_NAMESPACE,
+    ...(argocd === undefined ? {} : { argocd }),
     ...(kubeconfig === undefined ? {} : { kubeconfig: isAbsolute(kubeconfig) ? kubeconfig : resolve(baseDir, kubeconfig) }),
     ...(context === undefined ? {} : { context }),
   };

@@ -14,6 +14,17 @@ export interface ClusterSettings {
   inCluster: boolean;
   /** owner/name globs of repositories allowed to use this cluster (case-insensitive). */
   repositories: string[];
+  /** Where the per-environment sync Leases live (default kube-system). */
+  leaseNamespace: string;
+  /** The Argo CD serving this cluster's environments (sync mode argocd). */
+  argocd?: ArgoCdSettings;
+}
+
+export interface ArgoCdSettings {
+  /** Base URL of the Argo CD API server, e.g. https://argocd.example.com. */
+  url: string;
+  /** Name of the environment variable holding the Argo CD API token (never the token itself). */
+  tokenEnv: string;
 }
 
 export interface DryRunSettings {

@@ -35,8 +35,10 @@ test('the default export is the app Probot loads: a delivery runs a full pass', 
   const { harness, checkRuns, comments } = await startScenario({ app: kubegate });
   try {
     await harness.deliver('pull_request', payloads.opened);
-    expect(checkRuns.runs).toHaveLength(1);
-    expect(checkRuns.runs[0]?.status).toBe('completed');
+    expect(checkRuns.runs.map((r) => [r.name, r.status])).toEqual([
+      ['kubegate/validate', 'completed'],
+      ['kubegate/policy', 'completed'],
+    ]);
     expect(comments.comments).toHaveLength(1);
     harness.assertDone();
   } finally {

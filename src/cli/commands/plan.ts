@@ -15,8 +15,9 @@ export const PLAN_USAGE = `Usage: kubegate plan --base REF [--head REF] [--repo 
 
 Runs the pull-request pipeline on a local git repository: the files that differ
 between BASE and HEAD are validated (Kustomize overlays that include them are
-rendered), with the config ${DEFAULT_CONFIG_FILE} read from BASE, as the app
-reads it from the default branch.
+rendered) and checked against the policies (kubegate/policy), with the config
+${DEFAULT_CONFIG_FILE} and the repository's own policies read from BASE, as the
+app reads them from the default branch.
 
 Options:
   --base REF       the pull request's base (e.g. origin/main)       (required)
@@ -82,6 +83,7 @@ function jsonOutput(report: Report, comment: string[]): string {
     conclusion: c.conclusion,
     title: c.title,
     summary: c.summary,
+    ...(c.text !== undefined ? { text: c.text } : {}),
     annotations: c.findings.map((f) => ({ path: f.file, line: f.line, level: f.level, message: f.message })),
   }));
   return `${JSON.stringify({ baseSha: report.baseSha, headSha: report.headSha, comment, checks }, null, 2)}\n`;

@@ -28,7 +28,8 @@ describe('kubegate plan', () => {
     const code = await run(['--base', demo.base], io, deps);
     const out = io.out.join('');
     expect(code).toBe(1);
-    expect(out.startsWith('<!-- kubegate:sticky part=1/1 -->\n### kubegate: ❌ 1 check failed\n')).toBe(true);
+    expect(out.startsWith('<!-- kubegate:sticky part=1/1 -->\n### kubegate: ❌ 2 checks failed\n')).toBe(true);
+    expect(out).toContain('#### `kubegate/policy`\n\n2 policy violations, 1 warning.');
     expect(out).toContain(`Reflects commit ${demo.head} (base ${demo.base}).`);
     const checkLines = out.slice(out.indexOf('== check')).trimEnd().split('\n');
     expect(checkLines).toEqual([
@@ -37,6 +38,10 @@ describe('kubegate plan', () => {
       "apps/worker/deployment.yaml:16: failure: Deployment worker: spec.template.spec.containers[0]: additional properties 'imagee' not allowed",
       'platform/base/deployment.yaml:22: failure: Deployment staging-api: spec.template.spec.containers[0].env[0].value: expected string or null, but got number (as rendered for environment staging)',
       'platform/base/deployment.yaml:22: failure: Deployment api: spec.template.spec.containers[0].env[0].value: expected string or null, but got number (as rendered for environment production)',
+      '== check kubegate/policy: failure — 2 policy violations, 1 warning',
+      'apps/worker/deployment.yaml:15: failure: Deployment worker: kubegate-disallow-privilege-escalation: container(s) worker may escalate privileges; set securityContext.allowPrivilegeEscalation: false',
+      'apps/worker/deployment.yaml:15: failure: Deployment worker: kubegate-disallow-privileged: container(s) worker run privileged; remove securityContext.privileged (or set it to false) and add only the capabilities the container needs',
+      'apps/worker/deployment.yaml:15: warning: Deployment worker: kubegate-require-memory-limit: container(s) worker set no memory limit; set resources.limits.memory',
     ]);
     expect(out).not.toContain('demo-s3cret-never-printed');
   });
@@ -45,10 +50,14 @@ describe('kubegate plan', () => {
     const io = captureIo('/');
     const code = await run(['--base', 'HEAD~1', '--head', 'main', '--repo', demo.repo, '--output', 'json'], io, deps);
     expect(code).toBe(1);
-    const doc = JSON.parse(io.out.join('')) as { headSha: string; comment: string[]; checks: Array<{ name: string; conclusion: string; annotations: unknown[] }> };
+    const doc = JSON.parse(io.out.join('')) as { headSha: string; comment: string[]; checks: Array<{ name: string; conclusion: string; text?: string; annotations: unknown[] }> };
     expect(doc.headSha).toBe(demo.head);
     expect(doc.comment[0]).toMatch(/^<!-- kubegate:sticky part=1\/1 -->/);
-    expect(doc.checks.map((c) => [c.name, c.conclusion, c.annotations.length])).toEqual([['kubegate/validate', 'failure', 4]]);
+    expect(doc.checks.map((c) => [c.name, c.conclusion, c.annotations.length])).toEqual([
+      ['kubegate/validate', 'failure', 4],
+      ['kubegate/policy', 'failure', 3],
+    ]);
+    expect(doc.checks[1]?.text).toContain('| Deny | `kubegate-disallow-privileged` | Deployment `apps/worker` |');
     expect(doc.checks[0]?.annotations[0]).toEqual({
       path: 'apps/web/deployment.yaml',
       line: 8,
@@ -61,6 +70,7 @@ describe('kubegate plan', () => {
     const io = captureIo(demo.repo);
     expect(await run(['--base', demo.base, '--head', demo.base], io, deps)).toBe(0);
     expect(io.out.join('')).toContain('== check kubegate/validate: success — No Kubernetes manifests changed');
+    expect(io.out.join('')).toContain('== check kubegate/policy: success — No policy violations');
   });
 
   it('reads the config from the base ref, not from the head', async () => {

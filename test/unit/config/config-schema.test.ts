@@ -1,7 +1,7 @@
 import { Ajv } from 'ajv';
 import { readConfigSchema } from '../../../src/config/read-config-schema.js';
 import { loadRepoConfig } from '../../../src/config/load-repo-config.js';
-import type { EnvironmentConfig, RepoConfig, ValidationConfig } from '../../../src/config/types.js';
+import type { ApprovalConfig, EnvironmentConfig, RepoConfig, SyncConfig, ValidationConfig } from '../../../src/config/types.js';
 import type { PolicyConfig } from '../../../src/policy/index.js';
 import type { Exemption, LabelSelector, LabelSelectorRequirement } from '../../../src/policy/types.js';
 
@@ -30,7 +30,7 @@ describe('the TypeScript config types and the schema', () => {
   // without listing it here fails type-checking; listing it without adding it to the
   // schema fails this test.
   const repoKeys = { environments: 1, validation: 1, policies: 1, sync: 1, approvals: 1 } satisfies Record<keyof RepoConfig, 1>;
-  const envKeys = { name: 1, cluster: 1, paths: 1, render: 1, namespace: 1 } satisfies Record<Exclude<keyof EnvironmentConfig, 'implicit'>, 1>;
+  const envKeys = { name: 1, cluster: 1, paths: 1, render: 1, namespace: 1, sync: 1, approvals: 1 } satisfies Record<Exclude<keyof EnvironmentConfig, 'implicit'>, 1>;
   const validationKeys = {
     kubernetesVersion: 1,
     strict: 1,
@@ -43,6 +43,17 @@ describe('the TypeScript config types and the schema', () => {
   const exemptionKeys = { policies: 1, namespaces: 1, names: 1, kinds: 1, selector: 1 } satisfies Record<keyof Exemption, 1>;
   const selectorKeys = { matchLabels: 1, matchExpressions: 1 } satisfies Record<keyof LabelSelector, 1>;
   const requirementKeys = { key: 1, operator: 1, values: 1 } satisfies Record<keyof LabelSelectorRequirement, 1>;
+  const syncKeys = {
+    mode: 1,
+    prune: 1,
+    recreate: 1,
+    waitForRollout: 1,
+    timeoutSeconds: 1,
+    namespaces: 1,
+    argocd: 1,
+    flux: 1,
+  } satisfies Record<keyof SyncConfig, 1>;
+  const approvalKeys = { required: 1, users: 1, teams: 1 } satisfies Record<keyof ApprovalConfig, 1>;
 
   it('name the same fields (no drift)', () => {
     const schema = readConfigSchema() as {
@@ -57,5 +68,7 @@ describe('the TypeScript config types and the schema', () => {
     expect(definition('policyExemption')).toEqual(Object.keys(exemptionKeys).sort());
     expect(definition('labelSelector')).toEqual(Object.keys(selectorKeys).sort());
     expect(definition('labelSelectorRequirement')).toEqual(Object.keys(requirementKeys).sort());
+    expect(definition('sync')).toEqual(Object.keys(syncKeys).sort());
+    expect(definition('approvals')).toEqual(Object.keys(approvalKeys).sort());
   });
 });

@@ -227,6 +227,14 @@ describe('loadRepoConfig', () => {
     expect(r.ok ? 'ok' : r.problems).toBe('ok');
   });
 
+  it('accepts the example of docs/config.md', () => {
+    const doc = readFileSync(new URL('../../../docs/config.md', import.meta.url), 'utf8');
+    const example = /## Example\n\n```yaml\n([\s\S]*?)```/.exec(doc)?.[1];
+    expect(example).toContain('policies:');
+    const r = loadRepoConfig(example);
+    expect(r.ok ? r.config.policies?.actions : r.problems).toEqual({ 'kubegate-disallow-latest-tag': 'Warn' });
+  });
+
   it('refuses a top-level list', () => {
     const r = loadRepoConfig('- a\n- b\n');
     expect(r.ok ? [] : r.problems.map((p) => [p.path, p.line, p.message])).toEqual([['', 1, 'must be a mapping (got a list)']]);

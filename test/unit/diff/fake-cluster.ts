@@ -82,6 +82,12 @@ export function fakeCluster(options: FakeOptions = {}): FakeCluster {
     async delete() {
       return 'not-found';
     },
+    async create({ object }) {
+      return object;
+    },
+    async patch({ ref }) {
+      return fake.get(ref);
+    },
     async version(readOptions) {
       if (options.silent) return abortable(readOptions?.signal, new Promise<never>(() => undefined));
       return { gitVersion: 'v1.33.13', major: '1', minor: '33' };

@@ -30,8 +30,8 @@ describe('loadAppSettings', () => {
   test('a YAML file named by KUBEGATE_SETTINGS; relative kubeconfig paths start at the file', () => {
     const settings = loadAppSettings({ env: { KUBEGATE_SETTINGS: '/etc/kubegate/settings.yaml' }, readFile: () => EXAMPLE });
     expect([...settings.clusters.values()]).toEqual([
-      { name: 'staging-eu', inCluster: false, kubeconfig: '/etc/kubegate/kubeconfigs/staging.yaml', context: 'staging', repositories: ['acme/*'] },
-      { name: 'production-eu', inCluster: true, repositories: ['acme/platform-gitops', 'Acme/Apps-*'] },
+      { name: 'staging-eu', inCluster: false, kubeconfig: '/etc/kubegate/kubeconfigs/staging.yaml', context: 'staging', repositories: ['acme/*'], leaseNamespace: 'kube-system' },
+      { name: 'production-eu', inCluster: true, repositories: ['acme/platform-gitops', 'Acme/Apps-*'], leaseNamespace: 'kube-system' },
     ]);
     expect(settings).toMatchObject({ allowForks: false, unreachableConclusion: 'neutral', dryRun: { concurrency: 4, timeoutSeconds: 60 }, source: 'KUBEGATE_SETTINGS=/etc/kubegate/settings.yaml' });
   });
@@ -82,7 +82,7 @@ describe('parseAppSettings', () => {
       'clusters.both: set exactly one of kubeconfig (a file path) and inCluster: true',
       'clusters.neither: set exactly one of kubeconfig (a file path) and inCluster: true',
       'clusters.norepos.repositories: expected a list of owner/name globs (e.g. ["my-org/*"]); a cluster no repository may use is useless',
-      'clusters.badglob.kubeconfg: unknown field (known: kubeconfig, context, inCluster, repositories)',
+      'clusters.badglob.kubeconfg: unknown field (known: kubeconfig, context, inCluster, repositories, leaseNamespace, argocd)',
       'clusters.badglob.repositories[0]: expected an owner/name glob such as "my-org/*" or "my-org/gitops", not "acme"',
       'clusters.badglob.repositories[1]: expected an owner/name glob such as "my-org/*" or "my-org/gitops", not 3',
       'clusters.bad name: a cluster name uses letters, digits, ".", "_" and "-"',
