@@ -1,10 +1,16 @@
 // Everything the app's handlers need, with real defaults; tests replace parts.
+// The app settings (clusters, forks, schema locations) are read once, when the
+// app starts: invalid settings stop it with a message naming each setting.
 import type { ProbotOctokit } from 'probot';
+import { createDiffEnvironment } from '../cluster/index.js';
 import { loadRepoConfig } from '../config/load-repo-config.js';
+import type { DiffEnvironment } from '../diff/types.js';
 import { createGitHubPort } from '../github/create-github-port.js';
 import type { GitHubPort, RepoRef } from '../github/github-port.js';
+import { defaultPipelineDeps } from '../pipeline/default-pipeline-deps.js';
 import { runPipeline } from '../pipeline/run-pipeline.js';
 import { renderComment } from '../report/render-comment.js';
+import { loadAppSettings, type AppSettings } from '../settings/index.js';
 import { createDeliveryLog, type DeliveryLog } from './delivery-log.js';
 import { createKeyedQueue, type KeyedQueue } from './keyed-queue.js';
 import type { PassDeps } from './validate-pull-request.js';
@@ -13,16 +19,30 @@ export interface AppDeps extends PassDeps {
   deliveries: DeliveryLog;
   queue: KeyedQueue;
   createPort: (octokit: ProbotOctokit, repo: RepoRef) => GitHubPort;
+  /** The app's own settings (KUBEGATE_SETTINGS / KUBEGATE_SETTINGS_JSON); never from a repository. */
+  settings: AppSettings;
+  /** The cluster dry-run the default runPipeline uses; absent when the settings name no cluster. */
+  diffEnvironment?: DiffEnvironment;
+}
+
+/** The cluster adapter's dry-run, only when the settings name clusters (without, the comment says none is configured). */
+export function defaultDiffEnvironment(settings: AppSettings): DiffEnvironment | undefined {
+  return settings.clusters.size > 0 ? createDiffEnvironment(settings) : undefined;
 }
 
 export function createAppDeps(overrides: Partial<AppDeps> = {}): AppDeps {
+  const settings = overrides.settings ?? loadAppSettings();
+  const diffEnvironment = 'diffEnvironment' in overrides ? overrides.diffEnvironment : defaultDiffEnvironment(settings);
   return {
-    runPipeline,
+    runPipeline: (input) => runPipeline(input, { ...defaultPipelineDeps(), ...(diffEnvironment ? { diffEnvironment } : {}) }),
     loadRepoConfig,
     renderComment,
     deliveries: createDeliveryLog(),
     queue: createKeyedQueue(),
     createPort: (octokit, repo) => createGitHubPort(octokit, repo),
+    pipelineSettings: { schemaLocations: { allow: settings.schemaLocations.allow } },
     ...overrides,
+    settings,
+    ...(diffEnvironment ? { diffEnvironment } : {}),
   };
 }

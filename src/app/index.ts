@@ -1,8 +1,19 @@
 // The Probot app: `probot run ./dist/app/index.js` loads this default export.
+// Invalid app settings stop the start, with a message naming each setting.
 import type { ApplicationFunction } from 'probot';
-import { createAppDeps } from './app-deps.js';
+import { SettingsError } from '../settings/index.js';
+import { createAppDeps, type AppDeps } from './app-deps.js';
 import { createApp } from './create-app.js';
 
-const kubegate: ApplicationFunction = (app, options) => createApp(createAppDeps())(app, options);
+const kubegate: ApplicationFunction = (app, options) => {
+  let deps: AppDeps;
+  try {
+    deps = createAppDeps();
+  } catch (error: unknown) {
+    if (error instanceof SettingsError) app.log.fatal(error.message);
+    throw error;
+  }
+  return createApp(deps)(app, options);
+};
 
 export default kubegate;

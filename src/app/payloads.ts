@@ -13,8 +13,9 @@ export interface PullRequestEventPayload {
   action: string;
   pull_request: {
     number: number;
-    base: { sha: string; ref: string };
-    head: { sha: string };
+    base: { sha: string; ref: string; repo: { full_name: string } };
+    /** repo is null when the fork was deleted. */
+    head: { sha: string; repo: { full_name: string } | null };
   };
   repository: RepositoryPayload;
 }
@@ -23,7 +24,7 @@ export interface PullRequestEventPayload {
 export interface MinimalPullRequest {
   number: number;
   base: { sha: string; ref: string; repo: { id: number } };
-  head: { sha: string };
+  head: { sha: string; repo: { id: number } };
 }
 
 export interface CheckRunEventPayload {

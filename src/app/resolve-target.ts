@@ -30,6 +30,7 @@ export function targetFromPullRequest(payload: PullRequestEventPayload): Resolve
       baseRef: pr.base.ref,
       baseSha: pr.base.sha,
       headSha: pr.head.sha,
+      fromFork: pr.head.repo?.full_name !== pr.base.repo.full_name,
       trigger: 'event',
     },
   };
@@ -39,7 +40,7 @@ export async function targetFromCheckRun(payload: CheckRunEventPayload, port: Gi
   const run = payload.check_run;
   if (!(await isOurs(run.app, run.name, port))) return { ok: false, reason: `check run "${run.name}" belongs to another app` };
   const pr = samePullRequest(run.pull_requests, payload.repository);
-  if (pr) return { ok: true, target: rerunTarget(payload.repository, { number: pr.number, baseRef: pr.base.ref, baseSha: pr.base.sha }, run.head_sha) };
+  if (pr) return { ok: true, target: rerunTarget(payload.repository, listedPullRequest(pr), run.head_sha) };
   return fromExternalId(payload.repository, run.external_id, run.head_sha, port);
 }
 
@@ -47,7 +48,7 @@ export async function targetFromCheckSuite(payload: CheckSuiteEventPayload, port
   const suite = payload.check_suite;
   if (!(await isOurs(suite.app, VALIDATE_CHECK, port))) return { ok: false, reason: 'the check suite belongs to another app' };
   const pr = samePullRequest(suite.pull_requests, payload.repository);
-  if (pr) return { ok: true, target: rerunTarget(payload.repository, { number: pr.number, baseRef: pr.base.ref, baseSha: pr.base.sha }, suite.head_sha) };
+  if (pr) return { ok: true, target: rerunTarget(payload.repository, listedPullRequest(pr), suite.head_sha) };
   const runs = await port.listCheckRuns(suite.head_sha, await port.appId());
   const externalId = runs.map((r) => r.externalId).find((id) => parseExternalId(id) !== undefined) ?? null;
   return fromExternalId(payload.repository, externalId, suite.head_sha, port);
@@ -56,6 +57,10 @@ export async function targetFromCheckSuite(payload: CheckSuiteEventPayload, port
 async function isOurs(app: { id: number | null } | null, name: string, port: GitHubPort): Promise<boolean> {
   const appId = await port.appId();
   return appId === undefined ? name.startsWith('kubegate/') : app?.id === appId;
+}
+
+function listedPullRequest(pr: MinimalPullRequest): Pick<PullRequestInfo, 'number' | 'baseRef' | 'baseSha' | 'fromFork'> {
+  return { number: pr.number, baseRef: pr.base.ref, baseSha: pr.base.sha, fromFork: pr.head.repo.id !== pr.base.repo.id };
 }
 
 function samePullRequest(prs: readonly MinimalPullRequest[], repository: RepositoryPayload): MinimalPullRequest | undefined {
@@ -75,7 +80,11 @@ async function fromExternalId(
   return { ok: true, target: rerunTarget(repository, pr, headSha) };
 }
 
-function rerunTarget(repository: RepositoryPayload, pr: Pick<PullRequestInfo, 'number' | 'baseRef' | 'baseSha'>, headSha: string): ValidationTarget {
+function rerunTarget(
+  repository: RepositoryPayload,
+  pr: Pick<PullRequestInfo, 'number' | 'baseRef' | 'baseSha' | 'fromFork'>,
+  headSha: string,
+): ValidationTarget {
   return {
     repo: repoOf(repository),
     defaultBranch: repository.default_branch,
@@ -83,6 +92,7 @@ function rerunTarget(repository: RepositoryPayload, pr: Pick<PullRequestInfo, 'n
     baseRef: pr.baseRef,
     baseSha: pr.baseSha,
     headSha,
+    fromFork: pr.fromFork,
     trigger: 'rerun',
   };
 }

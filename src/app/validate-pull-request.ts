@@ -1,9 +1,10 @@
 // One validation pass for a pull request, as numbered steps. The whole pass
 // sits in one error boundary: whatever fails, every check run the pass put in
-// progress (kubegate/validate and kubegate/policy) is completed (conclusion
-// failure, saying what went wrong).
+// progress (kubegate/validate and kubegate/policy at once, a
+// `kubegate/diff (ENV)` per affected environment once the report names it) is
+// completed (conclusion failure, saying what went wrong).
 import type { Logger } from 'probot';
-import type { Report } from '../core/types.js';
+import type { CheckResult, Report } from '../core/types.js';
 import { createCheckRunBook, type CheckRunBook, type OpenedRun } from '../github/check-runs/check-run-book.js';
 import { PULL_REQUEST_CHECKS } from '../pipeline/check-names.js';
 import { formatExternalId } from '../github/check-runs/external-id.js';
@@ -12,7 +13,7 @@ import { readRepoConfig, type LoadRepoConfig } from '../github/read-repo-config.
 import type { ExtractOptions } from '../github/snapshot/extract-snapshot.js';
 import { upsertStickyComment } from '../github/sticky-comment/upsert-sticky-comment.js';
 import { takeSnapshots } from '../github/take-snapshots.js';
-import type { RunPipeline } from '../pipeline/types.js';
+import type { PipelineSettings, RunPipeline } from '../pipeline/types.js';
 import { describeFailure } from './describe-failure.js';
 import { readPolicySource } from './read-policy-source.js';
 import type { ValidationTarget } from './validation-target.js';
@@ -24,6 +25,8 @@ export interface PassDeps {
   renderComment: (report: Report) => string[];
   snapshot?: ExtractOptions;
   maxAnnotations?: number;
+  /** What the app settings allow the pipeline (schema locations); never from the repository. */
+  pipelineSettings?: PipelineSettings;
 }
 
 export type PassLog = Pick<Logger, 'info' | 'warn' | 'error'>;
@@ -50,11 +53,21 @@ export async function validatePullRequest(
     const { base, head } = await takeSnapshots(port, target.baseSha, target.headSha, deps.snapshot);
     const policySource = await readPolicySource(port, target, config, base, deps.snapshot);
     // 4. The pure core.
-    const report = await deps.runPipeline({ base, head, config, policySource });
+    const repository = `${target.repo.owner}/${target.repo.repo}`;
+    const report = await deps.runPipeline({
+      base,
+      head,
+      config,
+      policySource,
+      pullRequest: { repository, fromFork: target.fromFork },
+      ...(deps.pipelineSettings ? { settings: deps.pipelineSettings } : {}),
+    });
     // 5. The sticky comment, before the conclusions, so a failure here still shows on the check.
     await upsertStickyComment(port, target.pullNumber, deps.renderComment(report), appId);
-    // 6. Each check's result; the conclusion is each run's last write.
-    for (const result of report.checks) await book.publish(result);
+    // 6. Each check's result; the conclusion is each run's last write. The diff runs are created now
+    //    (in progress, then completed); kubegate/validate and kubegate/policy complete last, so a pass
+    //    that stops early is not mistaken for a finished one.
+    for (const result of publishOrder(report.checks)) await book.publish(result);
     if (book.openNames().length > 0) await book.failOpen(noResultOutput(book.openNames()));
     return { status: 'done' };
   } catch (error: unknown) {
@@ -88,6 +101,11 @@ async function openAll(book: CheckRunBook): Promise<string | undefined> {
   for (const name of PULL_REQUEST_CHECKS) opened.push(await book.open(name));
   const skips = opened.filter((o) => o.status === 'skip');
   return skips.length === opened.length ? skips[0]?.reason : undefined;
+}
+
+function publishOrder(checks: readonly CheckResult[]): CheckResult[] {
+  const opensFirst = (c: CheckResult): boolean => (PULL_REQUEST_CHECKS as readonly string[]).includes(c.name);
+  return [...checks.filter((c) => !opensFirst(c)), ...checks.filter(opensFirst)];
 }
 
 function noResultOutput(names: readonly string[]) {

@@ -11,6 +11,8 @@ export interface ValidationTarget {
   baseRef: string;
   baseSha: string;
   headSha: string;
+  /** The head is in another repository: its manifests reach no cluster unless the app settings allow forks. */
+  fromFork: boolean;
   /** "rerun" when a user asked for it: the pass runs even if this head was validated. */
   trigger: PassTrigger;
 }

@@ -10,6 +10,7 @@ import type { KubeObject, ObjectRef } from './kube-object.js';
 import { listObjects, type ListOptions } from './list-objects.js';
 import { patchObject, type PatchOptions } from './patch-object.js';
 import { contextNamespace, loadInClusterConfig, loadKubeConfig } from './load-kube-config.js';
+import { readPreferredVersion } from './read-preferred-version.js';
 import { readOpenApiDocument, readOpenApiIndex, type OpenApiV3Index } from './read-openapi.js';
 import { readVersion, type ServerVersion } from './read-version.js';
 import { createResourceResolver, type ApiResource } from './resolve-resource.js';
@@ -52,6 +53,8 @@ export interface ClusterClient {
   delete(options: DeleteOptions): Promise<DeleteResult>;
   /** The REST resource serving a kind (discovery, cached); ClusterError reason "UnknownKind" when none. */
   resource(apiVersion: string, kind: string): Promise<ApiResource>;
+  /** The served apiVersion the server prefers for a group ("" -> "v1"). */
+  preferredVersion(group: string): Promise<string>;
   version(options?: ReadOptions): Promise<ServerVersion>;
   openApiIndex(): Promise<OpenApiV3Index>;
   openApiDocument(serverRelativeURL: string): Promise<Record<string, unknown>>;
@@ -90,6 +93,7 @@ export function createClusterClient(options: ClusterClientOptions): ClusterClien
     list: (listOptions) => listObjects(deps, listOptions),
     delete: (deleteOptions) => deleteObject(deps, deleteOptions),
     resource: (apiVersion, kind) => deps.resolve(apiVersion, kind),
+    preferredVersion: (group) => readPreferredVersion(call, group),
     version: (readOptions) => readVersion(call, readOptions?.signal),
     openApiIndex: () => readOpenApiIndex(call),
     openApiDocument: (url) => readOpenApiDocument(call, url),

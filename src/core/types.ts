@@ -84,6 +84,11 @@ export interface CheckResult {
   summary: string;
   text?: string;
   findings: Finding[];
+  /**
+   * The report's comment sections show this check in full (the cluster diff
+   * of an environment), so the comment lists it in its table of checks only.
+   */
+  inCommentSections?: boolean;
 }
 
 /** Everything a pull-request pass produced, handed to the reporters. */

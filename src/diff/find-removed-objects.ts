@@ -3,7 +3,8 @@
 import type { ManifestObject } from '../core/types.js';
 import { objectKey, splitApiVersion } from './object-names.js';
 
-function keyOf(o: ManifestObject, defaultNamespace: string | undefined): string {
+/** An object's identity in an environment: group, kind, namespace (the default when it names none) and name. */
+export function identityKey(o: ManifestObject, defaultNamespace: string | undefined): string {
   return objectKey({ group: splitApiVersion(o.apiVersion).group, kind: o.kind, name: o.name, namespace: o.namespace ?? defaultNamespace });
 }
 
@@ -12,10 +13,10 @@ export function findRemovedObjects(
   head: readonly ManifestObject[],
   defaultNamespace?: string,
 ): ManifestObject[] {
-  const atHead = new Set(head.map((o) => keyOf(o, defaultNamespace)));
+  const atHead = new Set(head.map((o) => identityKey(o, defaultNamespace)));
   const seen = new Set<string>();
   return base.filter((o) => {
-    const key = keyOf(o, defaultNamespace);
+    const key = identityKey(o, defaultNamespace);
     if (atHead.has(key) || seen.has(key) || o.kind === '' || o.name === '') return false;
     seen.add(key);
     return true;

@@ -11,7 +11,7 @@ export { buildEnvironmentDiff } from './build-environment-diff.js';
 export type { DiffTextOptions } from './compute-object-diff.js';
 export { countActions, describeCounts } from './count-actions.js';
 export type { ActionCounts } from './count-actions.js';
-export { findRemovedObjects } from './find-removed-objects.js';
+export { findRemovedObjects, identityKey } from './find-removed-objects.js';
 export { maskSecretPair } from './mask-secret-data.js';
 export { LAST_APPLIED_ANNOTATION, normalizeObject } from './normalize-object.js';
 export { kubectlFileName, objectLabel, splitApiVersion } from './object-names.js';

@@ -100,7 +100,13 @@ export function createGitHubPort(octokit: ProbotOctokit, repo: RepoRef, options:
     getPullRequest: (pullNumber) =>
       call(`read pull request #${pullNumber}`, async (): Promise<PullRequestInfo> => {
         const { data } = await octokit.rest.pulls.get({ owner, repo: name, pull_number: pullNumber });
-        return { number: data.number, baseRef: data.base.ref, baseSha: data.base.sha, headSha: data.head.sha };
+        return {
+          number: data.number,
+          baseRef: data.base.ref,
+          baseSha: data.base.sha,
+          headSha: data.head.sha,
+          fromFork: data.head.repo?.full_name !== data.base.repo.full_name,
+        };
       }),
     listIssueComments: (issueNumber) =>
       call(`list the comments of #${issueNumber}`, async (): Promise<IssueCommentInfo[]> => {

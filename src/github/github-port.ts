@@ -67,6 +67,8 @@ export interface PullRequestInfo {
   baseRef: string;
   baseSha: string;
   headSha: string;
+  /** The head is in another repository (or in a deleted fork). */
+  fromFork: boolean;
 }
 
 export type RepoFile =

@@ -2,7 +2,10 @@
 // all, one when they are the same), whatever the number of changed files.
 // Where GitHub serves no tarball (404, 406, 410, 415, 501, no answer), the
 // commits are read through the trees and blobs API instead
-// (snapshot/read-tree-snapshots.ts), with one warning per pass.
+// (snapshot/read-tree-snapshots.ts), with one warning per pass. Such a
+// snapshot has content only for the files a pull-request pass reads (changed
+// files, kustomizations and their inputs, CRDs by name); a caller that needs
+// more adds it with fillSnapshotContent (snapshot/fill-content.ts).
 import type { Snapshot } from '../core/types.js';
 import type { GitHubPort } from './github-port.js';
 import { extractSnapshot, type ExtractOptions } from './snapshot/extract-snapshot.js';

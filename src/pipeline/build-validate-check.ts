@@ -14,6 +14,8 @@ export interface BuildValidateCheckInput {
   validation: ValidationConfig;
   deletedFiles: number;
   configSource: 'file' | 'default';
+  /** About the config itself (a schema location the app settings do not allow). */
+  configFindings?: readonly Finding[];
 }
 
 function findingsText(findings: readonly Finding[]): string | undefined {
@@ -27,7 +29,7 @@ function findingsText(findings: readonly Finding[]): string | undefined {
 
 export function buildValidateCheck(input: BuildValidateCheckInput): CheckResult {
   const summaries = input.environments.map((e) => e.summary);
-  const findings = input.environments.flatMap((e) => e.findings);
+  const findings = [...(input.configFindings ?? []), ...input.environments.flatMap((e) => e.findings)];
   const counts = totalCounts(summaries);
   const checked = summaries.some((s) => s.files > 0 || s.overlays.length > 0);
   const text = findingsText(findings);

@@ -1,5 +1,5 @@
 // Validates one environment's objects and turns the results into findings and counts.
-import type { Finding } from '../core/types.js';
+import type { Finding, ManifestObject } from '../core/types.js';
 import { emptyCounts, type EnvironmentSummary } from '../report/render-validate-summary.js';
 import type { Validator } from '../validate/types.js';
 import type { LoadedEnvironment } from './load-environment.js';
@@ -8,6 +8,8 @@ import { resultFindings } from './result-findings.js';
 export interface ValidatedEnvironment {
   summary: EnvironmentSummary;
   findings: Finding[];
+  /** Objects with schema errors (the cluster dry-run skips them: the server would refuse them too). */
+  invalid: ManifestObject[];
 }
 
 function errorMessage(err: unknown): string {
@@ -19,10 +21,12 @@ export async function validateEnvironment(loaded: LoadedEnvironment, validator: 
   const counts = emptyCounts();
   counts.error += loaded.errors;
   const findings = [...loaded.findings];
+  const invalid: ManifestObject[] = [];
   try {
     const results = loaded.objects.length > 0 ? await validator.validate(loaded.objects) : [];
     for (const r of results) {
       if (r.status !== 'empty') counts[r.status]++;
+      if (r.status === 'invalid' && r.object) invalid.push(r.object);
       findings.push(...resultFindings(r, env, loaded.locators));
     }
   } catch (err: unknown) {
@@ -45,5 +49,5 @@ export async function validateEnvironment(loaded: LoadedEnvironment, validator: 
     overlays: overlays.map((o) => o.dir || '.'),
     counts,
   };
-  return { summary, findings };
+  return { summary, findings, invalid };
 }

@@ -1,6 +1,8 @@
 // The sticky pull-request comment: a title, the commit it reflects, a table of
-// the checks, each failing or warning check's findings grouped by file, then
-// the report's own sections. Split into parts that each fit one GitHub comment.
+// the checks, each check's summary and findings grouped by file, then the
+// report's own sections (the cluster diff of each environment, in the config's
+// order; a check they show in full is only in the table). Split into parts
+// that each fit one GitHub comment.
 import type { CheckResult, Report } from '../core/types.js';
 import { conclusionLabel } from './conclusion-label.js';
 import { cellText, codeSpan, plural } from './markdown-text.js';
@@ -36,7 +38,7 @@ export function renderCommentMarkdown(report: Report): string {
     title(report.checks),
     `Reflects commit ${report.headSha} (base ${report.baseSha}).`,
     checksTable(report.checks),
-    ...report.checks.map(checkSection),
+    ...report.checks.filter((c) => c.inCommentSections !== true).map(checkSection),
     ...report.commentSections.map((s) => s.trim()).filter((s) => s !== ''),
   ].join('\n\n');
 }

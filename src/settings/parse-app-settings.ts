@@ -3,11 +3,11 @@
 // never silently switches a rule off.
 import { isAbsolute, resolve } from 'node:path';
 import { SettingsError } from './settings-error.js';
-import type { AppSettings, ArgoCdSettings, ClusterSettings, DryRunSettings } from './types.js';
+import type { AppSettings, ArgoCdSettings, ClusterSettings, DryRunSettings, SchemaLocationSettings } from './types.js';
 
 export const DEFAULT_DRY_RUN: DryRunSettings = { concurrency: 8, timeoutSeconds: 120 };
 
-const TOP_FIELDS = ['clusters', 'allowForks', 'unreachableConclusion', 'dryRun'];
+const TOP_FIELDS = ['clusters', 'allowForks', 'unreachableConclusion', 'dryRun', 'schemaLocations'];
 const CLUSTER_FIELDS = ['kubeconfig', 'context', 'inCluster', 'repositories', 'leaseNamespace', 'argocd'];
 const ARGOCD_FIELDS = ['url', 'tokenEnv'];
 export const DEFAULT_LEASE_NAMESPACE = 'kube-system';
@@ -107,6 +107,24 @@ function parseDryRun(value: unknown, problems: string[]): DryRunSettings {
   };
 }
 
+/** An absolute folder or an http(s) URL with a path, ending in "/" (so "https://a.example" cannot match "https://a.example.evil"). */
+const SCHEMA_LOCATION_PREFIX = /^(\/|https?:\/\/[^/\s]+\/)\S*\/$/;
+
+function parseSchemaLocations(value: unknown, problems: string[]): SchemaLocationSettings {
+  if (value === undefined) return { allow: [] };
+  if (!isFields(value) || !Array.isArray(value.allow)) {
+    problems.push('schemaLocations: expected a mapping with allow, a list of folder or URL prefixes (e.g. allow: ["https://schemas.example.com/k8s/"])');
+    return { allow: [] };
+  }
+  unknownFields(value, ['allow'], 'schemaLocations.', problems);
+  const allow = value.allow.filter((prefix: unknown, i) => {
+    const ok = typeof prefix === 'string' && SCHEMA_LOCATION_PREFIX.test(prefix) && !prefix.split('/').includes('..');
+    if (!ok) problems.push(`schemaLocations.allow[${i}]: expected an absolute folder or an http(s) URL prefix ending in "/", without "..", not ${JSON.stringify(prefix)}`);
+    return ok;
+  });
+  return { allow: allow as string[] };
+}
+
 function parseClusters(value: unknown, baseDir: string, problems: string[]): Map<string, ClusterSettings> {
   const clusters = new Map<string, ClusterSettings>();
   if (value === undefined) return clusters;
@@ -128,7 +146,7 @@ function parseClusters(value: unknown, baseDir: string, problems: string[]): Map
 export function parseAppSettings(document: unknown, source: string, baseDir: string): AppSettings {
   const problems: string[] = [];
   const value = document ?? {};
-  if (!isFields(value)) throw new SettingsError(source, ['expected a mapping with clusters, allowForks, unreachableConclusion, dryRun']);
+  if (!isFields(value)) throw new SettingsError(source, ['expected a mapping with clusters, allowForks, unreachableConclusion, dryRun, schemaLocations']);
   unknownFields(value, TOP_FIELDS, '', problems);
   if (value.allowForks !== undefined && typeof value.allowForks !== 'boolean') problems.push('allowForks: expected true or false');
   const conclusion = value.unreachableConclusion ?? 'failure';
@@ -138,6 +156,7 @@ export function parseAppSettings(document: unknown, source: string, baseDir: str
     allowForks: value.allowForks === true,
     unreachableConclusion: conclusion === 'neutral' ? 'neutral' : 'failure',
     dryRun: parseDryRun(value.dryRun, problems),
+    schemaLocations: parseSchemaLocations(value.schemaLocations, problems),
     source,
   };
   if (problems.length > 0) throw new SettingsError(source, problems);

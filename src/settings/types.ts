@@ -34,6 +34,11 @@ export interface DryRunSettings {
   timeoutSeconds: number;
 }
 
+export interface SchemaLocationSettings {
+  /** Folder or URL prefixes (each ending in "/") that `validation.schemaLocations` entries may start with. */
+  allow: string[];
+}
+
 export interface AppSettings {
   clusters: ReadonlyMap<string, ClusterSettings>;
   /** Let pull requests from forks reach clusters (default false). */
@@ -41,6 +46,8 @@ export interface AppSettings {
   /** Check conclusion when a cluster cannot be reached (default failure). */
   unreachableConclusion: UnreachableConclusion;
   dryRun: DryRunSettings;
+  /** Schema locations a repository config may name besides "default" (default: none). */
+  schemaLocations: SchemaLocationSettings;
   /** Where the settings came from, for messages ("KUBEGATE_SETTINGS=/etc/...", "defaults"). */
   source: string;
 }

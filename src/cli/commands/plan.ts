@@ -1,28 +1,36 @@
 // `kubegate plan`: the pull-request pipeline on a local git repository, printing
-// the sticky comment exactly as the app would post it and each check run.
-import { resolve } from 'node:path';
+// the sticky comment exactly as the app would post it and each check run; with
+// --kubeconfig (or app settings) also the cluster diff of each environment.
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_CONFIG_FILE } from '../../config/default-repo-config.js';
 import { loadRepoConfigFromSnapshot } from '../../config/load-repo-config-from-snapshot.js';
 import type { CheckResult, Report, Snapshot } from '../../core/types.js';
-import { runPipeline as defaultRunPipeline } from '../../pipeline/run-pipeline.js';
-import type { RunPipeline } from '../../pipeline/types.js';
+import type { DiffEnvironment } from '../../diff/types.js';
+import { defaultPipelineDeps } from '../../pipeline/default-pipeline-deps.js';
+import { runPipeline } from '../../pipeline/run-pipeline.js';
+import type { PipelineInput } from '../../pipeline/types.js';
 import { renderComment } from '../../report/render-comment.js';
 import { readGitSnapshot, type ReadGitSnapshotOptions } from '../../snapshot/read-git-snapshot.js';
 import { type CliIo, UsageError } from '../io.js';
+import { loadDiffEnvironment, planSettings, type CreateDiffEnvironment } from './plan-diff-environment.js';
 
-export const PLAN_USAGE = `Usage: kubegate plan --base REF [--head REF] [--repo DIR] [--output markdown|json]
+export const PLAN_USAGE = `Usage: kubegate plan --base REF [--head REF] [--repo DIR] [--kubeconfig FILE [--context NAME]] [--output markdown|json]
 
 Runs the pull-request pipeline on a local git repository: the files that differ
 between BASE and HEAD are validated (Kustomize overlays that include them are
 rendered) and checked against the policies (kubegate/policy), with the config
 ${DEFAULT_CONFIG_FILE} and the repository's own policies read from BASE, as the
-app reads them from the default branch.
+app reads them from the default branch. With --kubeconfig, or app settings in
+KUBEGATE_SETTINGS / KUBEGATE_SETTINGS_JSON, each affected environment that
+names a cluster is also dry-run against it (kubegate/diff (ENV)).
 
 Options:
   --base REF       the pull request's base (e.g. origin/main)       (required)
   --head REF       the pull request's head                           (default HEAD)
   --repo DIR       the git repository                                (default: current directory)
+  --kubeconfig FILE  the cluster of every environment's cluster name  (default: none, or the app settings)
+  --context NAME   the kubeconfig's context                          (default: its current-context)
   --output FORMAT  markdown: the comment, then each check run;
                    json: the same as one JSON document              (default markdown)
   -h, --help       show this help
@@ -32,14 +40,24 @@ Exit status: 0 all checks passed, 1 a check failed, 2 usage or operational error
 
 export interface PlanDeps {
   readSnapshot: (options: ReadGitSnapshotOptions) => Promise<Snapshot>;
-  runPipeline: RunPipeline;
+  /** The pipeline, with the cluster dry-run when a cluster is configured. */
+  runPipeline: (input: PipelineInput, diffEnvironment?: DiffEnvironment) => Promise<Report>;
+  createDiffEnvironment?: CreateDiffEnvironment;
 }
+
+const DEFAULT_DEPS: PlanDeps = {
+  readSnapshot: readGitSnapshot,
+  runPipeline: (input, diffEnvironment) => runPipeline(input, { ...defaultPipelineDeps(), ...(diffEnvironment ? { diffEnvironment } : {}) }),
+  createDiffEnvironment: loadDiffEnvironment,
+};
 
 interface PlanFlags {
   base: string;
   head: string;
   repo: string;
   output: 'markdown' | 'json';
+  kubeconfig?: string;
+  context?: string;
 }
 
 function parseFlags(args: string[], cwd: string): PlanFlags | 'help' {
@@ -53,6 +71,8 @@ function parseFlags(args: string[], cwd: string): PlanFlags | 'help' {
         base: { type: 'string' },
         head: { type: 'string', default: 'HEAD' },
         repo: { type: 'string' },
+        kubeconfig: { type: 'string' },
+        context: { type: 'string' },
         output: { type: 'string', default: 'markdown' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -65,7 +85,15 @@ function parseFlags(args: string[], cwd: string): PlanFlags | 'help' {
   if (values.output !== 'markdown' && values.output !== 'json') {
     throw new UsageError(`--output must be "markdown" or "json", not "${values.output}"`);
   }
-  return { base: values.base, head: values.head, repo: resolve(cwd, values.repo ?? '.'), output: values.output };
+  if (values.context && !values.kubeconfig) throw new UsageError(`--context needs --kubeconfig\n\n${PLAN_USAGE}`);
+  return {
+    base: values.base,
+    head: values.head,
+    repo: resolve(cwd, values.repo ?? '.'),
+    output: values.output,
+    ...(values.kubeconfig ? { kubeconfig: values.kubeconfig } : {}),
+    ...(values.context ? { context: values.context } : {}),
+  };
 }
 
 function annotationLines(check: CheckResult): string[] {
@@ -89,7 +117,7 @@ function jsonOutput(report: Report, comment: string[]): string {
   return `${JSON.stringify({ baseSha: report.baseSha, headSha: report.headSha, comment, checks }, null, 2)}\n`;
 }
 
-export async function run(args: string[], io: CliIo, deps: PlanDeps = { readSnapshot: readGitSnapshot, runPipeline: defaultRunPipeline }): Promise<number> {
+export async function run(args: string[], io: CliIo, deps: PlanDeps = DEFAULT_DEPS): Promise<number> {
   const flags = parseFlags(args, io.cwd);
   if (flags === 'help') {
     io.stdout(PLAN_USAGE);
@@ -97,7 +125,12 @@ export async function run(args: string[], io: CliIo, deps: PlanDeps = { readSnap
   }
   const base = await deps.readSnapshot({ repoDir: flags.repo, ref: flags.base });
   const head = await deps.readSnapshot({ repoDir: flags.repo, ref: flags.head });
-  const report = await deps.runPipeline({ base, head, config: loadRepoConfigFromSnapshot(base) });
+  const config = loadRepoConfigFromSnapshot(base);
+  const settings = planSettings(flags, config, io);
+  const createDiffEnvironment = deps.createDiffEnvironment ?? loadDiffEnvironment;
+  const diffEnvironment = settings ? await createDiffEnvironment(settings) : undefined;
+  const pullRequest = { repository: `local/${basename(flags.repo)}`, fromFork: false };
+  const report = await deps.runPipeline({ base, head, config, pullRequest }, diffEnvironment);
   const comment = renderComment(report);
   io.stdout(flags.output === 'json' ? jsonOutput(report, comment) : markdownOutput(report, comment));
   return report.checks.some((c) => c.conclusion === 'failure') ? 1 : 0;

@@ -9,6 +9,7 @@ import { createAppDeps, type AppDeps } from '../../../src/app/app-deps.js';
 import {
   buildTarball,
   fakeCheckRuns,
+  fakeGitData,
   fakeIssueComments,
   fakePullRequests,
   fakeRepositoryContents,
@@ -68,6 +69,10 @@ export interface ScenarioOptions {
   github?: FakeGitHubOptions;
   /** The app under test (default: the app wired with `deps`). */
   app?: ApplicationFunction;
+  /** false: no tarball route (the test answers tarball requests itself); trees and blobs are served either way. */
+  tarballs?: boolean;
+  /** Commits whose tree listing GitHub answers as truncated. */
+  truncatedTrees?: string[];
 }
 
 export async function startScenario(options: ScenarioOptions = {}): Promise<Scenario> {
@@ -82,7 +87,8 @@ export async function startScenario(options: ScenarioOptions = {}): Promise<Scen
   const tarballs = new Map<string, Buffer>();
   for (const [sha, tree] of Object.entries(trees)) tarballs.set(sha, await buildTarball(tree, `${OWNER}-${REPO}-${sha.slice(0, 7)}`));
   const codeloadOrigin = options.github?.baseUrl ? harness.github.origin : 'https://codeload.github.com';
-  fakeTarballs(harness.github, { ...repo, tarballs, codeloadOrigin });
+  if (options.tarballs !== false) fakeTarballs(harness.github, { ...repo, tarballs, codeloadOrigin });
+  fakeGitData(harness.github, { ...repo, trees, ...(options.truncatedTrees ? { truncated: options.truncatedTrees } : {}) });
   fakePullRequests(harness.github, { ...repo, pulls: [{ number: PR_NUMBER, baseSha: BASE_SHA, headSha: HEAD_SHA }] });
   return { harness, checkRuns, comments };
 }

@@ -9,4 +9,5 @@ export { fakeCheckRuns, type CheckRunsFake, type FakeCheckRun } from './fakes/ch
 export { fakeIssueComments, type FakeComment, type IssueCommentsFake } from './fakes/issue-comments.js';
 export { fakeRepositoryContents } from './fakes/repository-contents.js';
 export { fakeTarballs } from './fakes/tarballs.js';
+export { fakeGitData, gitBlobSha, type GitDataOptions } from './fakes/git-data.js';
 export { fakePullRequests, type FakePullRequest } from './fakes/pull-requests.js';

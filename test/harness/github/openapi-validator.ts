@@ -15,7 +15,7 @@ const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'required']);
 const DROPPED_KEYWORDS = new Set(['nullable', 'example', 'examples', 'discriminator', 'xml', 'externalDocs', 'deprecated']);
 
 export interface OperationValidator {
-  /** Path and query parameters (query values arrive as strings and are coerced). */
+  /** Path and query parameters (values arrive as strings; those not declared strings are coerced). */
   parameters(match: MatchedOperation, query: Record<string, string>): string[];
   requestBody(match: MatchedOperation, body: unknown): string[];
   response(match: MatchedOperation, status: number, body: unknown): string[];
@@ -47,9 +47,10 @@ function createValidator(document: OpenApiDocument): OperationValidator {
 
   return {
     parameters(match, query) {
-      const validate = compile(`${match.operationId} parameters`, () => parametersSchema(document, match));
+      const schema = parametersSchema(document, match);
+      const validate = compile(`${match.operationId} parameters`, () => schema);
       const values: Record<string, unknown> = {};
-      for (const [name, value] of Object.entries({ ...query, ...match.params })) values[name] = coerce(value);
+      for (const [name, value] of Object.entries({ ...query, ...match.params })) values[name] = declaresString(schema, name) ? value : coerce(value);
       return check(validate, values, 'parameters');
     },
     requestBody(match, body) {
@@ -92,6 +93,13 @@ function parametersSchema(document: OpenApiDocument, match: MatchedOperation): J
     if (parameter['required'] === true) required.push(parameter['name']);
   }
   return { type: 'object', properties, required, additionalProperties: false };
+}
+
+/** A string parameter ("?recursive=1" of git/get-tree) stays a string. */
+function declaresString(schema: JsonObject, name: string): boolean {
+  const properties = schema['properties'];
+  const property = isObject(properties) ? properties[name] : undefined;
+  return isObject(property) && property['type'] === 'string';
 }
 
 function coerce(value: string): unknown {

@@ -82,6 +82,9 @@ export function fakeCluster(options: FakeOptions = {}): FakeCluster {
     async delete() {
       return 'not-found';
     },
+    async preferredVersion(group) {
+      return group === '' ? 'v1' : `${group}/v1`;
+    },
     async create({ object }) {
       return object;
     },

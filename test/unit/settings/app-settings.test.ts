@@ -76,7 +76,7 @@ describe('parseAppSettings', () => {
         extra: 1,
       }),
     ).toEqual([
-      'extra: unknown field (known: clusters, allowForks, unreachableConclusion, dryRun)',
+      'extra: unknown field (known: clusters, allowForks, unreachableConclusion, dryRun, schemaLocations)',
       'allowForks: expected true or false',
       'unreachableConclusion: expected "failure" or "neutral", not "skip"',
       'clusters.both: set exactly one of kubeconfig (a file path) and inCluster: true',
@@ -90,7 +90,23 @@ describe('parseAppSettings', () => {
     ]);
   });
 
+  test('schemaLocations.allow: folder or URL prefixes ending in "/", default none', () => {
+    expect(parseAppSettings({}, 'test', '/').schemaLocations).toEqual({ allow: [] });
+    const allow = ['https://schemas.example.com/k8s/', '/srv/schemas/'];
+    expect(parseAppSettings({ schemaLocations: { allow } }, 'test', '/').schemaLocations).toEqual({ allow });
+    expect(problems({ schemaLocations: { allow: ['https://schemas.example.com', 'schemas/', '/srv/../etc/', 3], extra: true } })).toEqual([
+      'schemaLocations.extra: unknown field (known: allow)',
+      'schemaLocations.allow[0]: expected an absolute folder or an http(s) URL prefix ending in "/", without "..", not "https://schemas.example.com"',
+      'schemaLocations.allow[1]: expected an absolute folder or an http(s) URL prefix ending in "/", without "..", not "schemas/"',
+      'schemaLocations.allow[2]: expected an absolute folder or an http(s) URL prefix ending in "/", without "..", not "/srv/../etc/"',
+      'schemaLocations.allow[3]: expected an absolute folder or an http(s) URL prefix ending in "/", without "..", not 3',
+    ]);
+    expect(problems({ schemaLocations: ['https://x/'] })).toEqual([
+      'schemaLocations: expected a mapping with allow, a list of folder or URL prefixes (e.g. allow: ["https://schemas.example.com/k8s/"])',
+    ]);
+  });
+
   test('not a mapping', () => {
-    expect(problems(['a'])).toEqual(['expected a mapping with clusters, allowForks, unreachableConclusion, dryRun']);
+    expect(problems(['a'])).toEqual(['expected a mapping with clusters, allowForks, unreachableConclusion, dryRun, schemaLocations']);
   });
 });
