@@ -9,9 +9,14 @@ export function ensureDeps(root) {
   const marker = join(root, 'node_modules', '.package-lock.json');
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
   process.stderr.write('kubegate: installing npm dependencies (npm ci)\n');
-  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) {
-    throw new Error('npm ci failed: the npm registry must be reachable on a first run (see the output above)');
+  const npmArgs = ['--no-audit', '--no-fund'];
+  if (run(root, 'npm', ['ci', ...npmArgs]) === 0) return;
+  // Some npm 11 releases refuse `npm ci` for packages with per-platform
+  // optional dependencies (@swc/core) that the lock file lists for one
+  // platform only; `npm install` resolves them from the same lock file.
+  process.stderr.write('kubegate: npm ci refused the lock file; trying npm install\n');
+  if (run(root, 'npm', ['install', ...npmArgs]) !== 0) {
+    throw new Error('npm install failed: the npm registry must be reachable on a first run (see the output above)');
   }
 }
 
