@@ -9,31 +9,15 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { buildDist, controlPlane, root, stopControlPlane } from './lib/control-plane.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const COUNT = Number(args.find((a) => /^\d+$/.test(a)) ?? 200);
 const RUNS = 3;
 const TARGET_MS = 3_000;
 const TARGET_RATIO = 1 / 3;
 const TARGET_RSS_MB = 300;
-const cli = join(root, 'test/cluster/cli.mjs');
-
-function build() {
-  if (args.includes('--no-build')) return;
-  // Other parts of the tree may not type-check while they are being written; tsc still emits.
-  spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'ignore' });
-}
-
-function controlPlane() {
-  const status = spawnSync(process.execPath, [cli, 'status'], { encoding: 'utf8' });
-  if (status.status === 0) return { kubeconfig: status.stdout.trim().split('\n').pop(), started: false };
-  const up = spawnSync(process.execPath, [cli, 'up'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  if (up.status !== 0) throw new Error('the control plane did not start (see above)');
-  return { kubeconfig: up.stdout.trim().split('\n').pop(), started: true };
-}
 
 function deployment(ns, i, image, replicas) {
   return `apiVersion: apps/v1
@@ -82,7 +66,7 @@ const mb = (kb) => Math.round(kb / 1024);
 const headers = (text) => (text.match(/^diff -u -N /gm) ?? []).length;
 
 async function main() {
-  build();
+  buildDist(args);
   const { createClusterClient, dryRunEnvironment, mapBounded } = await import('../dist/cluster/index.js');
   const { buildEnvironmentDiff, renderUnifiedDiff } = await import('../dist/diff/index.js');
   const { loadManifests } = await import('../dist/manifests/index.js');
@@ -143,7 +127,7 @@ async function main() {
     if (changed.kubegate !== COUNT || changed.kubectl !== COUNT || changed.cli !== COUNT) process.exitCode = 1;
   } finally {
     rmSync(work, { recursive: true, force: true });
-    if (plane.started) spawnSync(process.execPath, [cli, 'down', '--quiet'], { stdio: 'inherit' });
+    stopControlPlane(plane);
   }
 }
 

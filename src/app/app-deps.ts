@@ -13,9 +13,11 @@ import { renderComment } from '../report/render-comment.js';
 import { loadAppSettings, type AppSettings } from '../settings/index.js';
 import { createDeliveryLog, type DeliveryLog } from './delivery-log.js';
 import { createKeyedQueue, type KeyedQueue } from './keyed-queue.js';
+import type { SyncDeps } from './sync-default-branch.js';
 import type { PassDeps } from './validate-pull-request.js';
+import { createSyncExecutor, type SyncExecutor } from '../sync/create-sync-executor.js';
 
-export interface AppDeps extends PassDeps {
+export interface AppDeps extends PassDeps, SyncDeps {
   deliveries: DeliveryLog;
   queue: KeyedQueue;
   createPort: (octokit: ProbotOctokit, repo: RepoRef) => GitHubPort;
@@ -33,7 +35,9 @@ export function defaultDiffEnvironment(settings: AppSettings): DiffEnvironment |
 export function createAppDeps(overrides: Partial<AppDeps> = {}): AppDeps {
   const settings = overrides.settings ?? loadAppSettings();
   const diffEnvironment = 'diffEnvironment' in overrides ? overrides.diffEnvironment : defaultDiffEnvironment(settings);
+  let executor: SyncExecutor | undefined;
   return {
+    syncExecutor: () => (executor ??= createSyncExecutor(settings)),
     runPipeline: (input) => runPipeline(input, { ...defaultPipelineDeps(), ...(diffEnvironment ? { diffEnvironment } : {}) }),
     loadRepoConfig,
     renderComment,

@@ -7,10 +7,11 @@ import { shortenText } from '../github/truncate-text.js';
 
 const DETAIL_MAX_CHARS = 4000;
 
-export function describeFailure(error: unknown): CheckRunOutput {
+/** `subject`: what kubegate was doing, e.g. "validate this pull request", "sync this commit". */
+export function describeFailure(error: unknown, subject = 'validate this pull request'): CheckRunOutput {
   const { kind, hint } = classify(error);
   const summary = [
-    'kubegate could not validate this pull request, so this check fails: it never passes without a result.',
+    `kubegate could not ${subject}, so this check fails: it never passes without a result.`,
     `**What went wrong** (${kind}): ${shortenText(messageChain(error), DETAIL_MAX_CHARS)}`,
     hint,
     'Press **Re-run** on this check to try again.',

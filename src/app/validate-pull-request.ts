@@ -104,8 +104,8 @@ async function openAll(book: CheckRunBook): Promise<string | undefined> {
 }
 
 function publishOrder(checks: readonly CheckResult[]): CheckResult[] {
-  const opensFirst = (c: CheckResult): boolean => (PULL_REQUEST_CHECKS as readonly string[]).includes(c.name);
-  return [...checks.filter((c) => !opensFirst(c)), ...checks.filter(opensFirst)];
+  const opensAtOnce = (c: CheckResult): boolean => (PULL_REQUEST_CHECKS as readonly string[]).includes(c.name);
+  return [...checks.filter((c) => !opensAtOnce(c)), ...checks.filter(opensAtOnce)];
 }
 
 function noResultOutput(names: readonly string[]) {

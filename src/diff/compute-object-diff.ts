@@ -66,13 +66,13 @@ export function diffAsWritten(outcome: DryRunOutcome, note: string, options: Dif
   return { ...diffSides({ ref: outcome.ref, source, live: null, merged: normalizeObject(body) }, 'create', options), note };
 }
 
-/** An object gone from Git: no change to the cluster (kubegate does not prune yet), shown for the record. */
+/** An object gone from Git: the preview changes nothing (the sync prunes it with sync.prune), shown for the record. */
 export function diffRemovedObject(outcome: RemovedOutcome): ObjectDiff {
   const { object, ref } = outcome;
   const source = { file: object.source.file, line: object.source.line };
   const live = outcome.live ? normalizeObject(outcome.live) : null;
   const diff = diffSides({ ref, source, live, merged: live }, 'removed', {});
   if (outcome.error) return { ...diff, error: maskedError(outcome.error, object.body), note: 'could not read it from the cluster' };
-  const note = outcome.live ? 'still in the cluster: kubegate does not delete it (pruning comes with ApplySet sync)' : 'not in the cluster';
+  const note = outcome.live ? 'still in the cluster: the sync after merge deletes it only when the environment sets sync.prune' : 'not in the cluster';
   return { ...diff, note };
 }

@@ -3,7 +3,8 @@
 // Enterprise Server), authentication, retries and throttling are Probot's.
 import { Readable } from 'node:stream';
 import type { ProbotOctokit } from 'probot';
-import { GitHubApiError } from './errors.js';
+import { callGitHub as call, isRecord, statusOf } from './call-github.js';
+import { createSyncPort } from './create-sync-port.js';
 import type {
   CheckRunInfo,
   CheckRunUpdate,
@@ -135,18 +136,8 @@ export function createGitHubPort(octokit: ProbotOctokit, repo: RepoRef, options:
       call(`delete comment ${commentId}`, async () => {
         await octokit.rest.issues.deleteComment({ owner, repo: name, comment_id: commentId });
       }),
+    ...createSyncPort(octokit, repo),
   };
-}
-
-async function call<T>(action: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error: unknown) {
-    if (error instanceof GitHubApiError) throw error;
-    const status = statusOf(error) ?? 0;
-    const message = error instanceof Error ? error.message : String(error);
-    throw new GitHubApiError(action, status, status ? `HTTP ${status}: ${message}` : message, { cause: error });
-  }
 }
 
 /** Probot's installation Octokit can sign an app JWT, whose result names the app id. */
@@ -162,6 +153,7 @@ async function readAppId(octokit: ProbotOctokit): Promise<number | undefined> {
 
 interface CheckRunData {
   id: number;
+  html_url?: string | null;
   name: string;
   head_sha: string;
   status: string;
@@ -181,6 +173,7 @@ function toCheckRunInfo(run: CheckRunData): CheckRunInfo {
     externalId: run.external_id,
     annotationsCount: run.output.annotations_count,
     appId: run.app?.id ?? null,
+    ...(run.html_url ? { htmlUrl: run.html_url } : {}),
   };
 }
 
@@ -241,13 +234,4 @@ async function* readChunks(stream: WebStream): AsyncGenerator<Uint8Array> {
   } finally {
     reader.releaseLock();
   }
-}
-
-function statusOf(error: unknown): number | undefined {
-  if (isRecord(error) && typeof error['status'] === 'number') return error['status'];
-  return undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }

@@ -2,6 +2,7 @@
 // create-github-port.ts implements it with Octokit; everything else in the app
 // (check runs, sticky comment, snapshots) is written against this interface.
 import type { Readable } from 'node:stream';
+import type { SyncPort } from './sync-port.js';
 
 export interface RepoRef {
   owner: string;
@@ -39,6 +40,8 @@ export interface CheckRunInfo {
   annotationsCount: number;
   /** The app that owns the run (null when GitHub does not say). */
   appId: number | null;
+  /** The run's page on GitHub. */
+  htmlUrl?: string;
 }
 
 export interface NewCheckRun {
@@ -94,7 +97,7 @@ export interface GitTree {
   truncated: boolean;
 }
 
-export interface GitHubPort {
+export interface GitHubPort extends SyncPort {
   readonly repo: RepoRef;
   /** The id of the GitHub App this port acts as (undefined with token auth). */
   appId(): Promise<number | undefined>;

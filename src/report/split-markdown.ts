@@ -88,10 +88,11 @@ function splitDetails(lines: string[], max: number): string[] {
   const headEnd = summaryAt >= 0 ? summaryAt : 0;
   const head = lines.slice(0, headEnd + 1).join('\n');
   const close = lines[lines.length - 1] ?? '</details>';
-  const inner = lines.slice(headEnd + 1, -1).join('\n');
+  // Markdown inside <details> needs a blank line after the summary, in every piece.
+  const inner = lines.slice(headEnd + 1, -1).join('\n').replace(/^\n+/, '');
   const continued = head.replace('</summary>', ' (continued)</summary>');
-  const room = max - continued.length - close.length - 2;
-  return splitMarkdown(inner, room).map((piece, i) => `${i === 0 ? head : continued}\n${piece}\n${close}`);
+  const room = max - continued.length - close.length - 3;
+  return splitMarkdown(inner, room).map((piece, i) => `${i === 0 ? head : continued}\n\n${piece}\n${close}`);
 }
 
 function splitBlock(block: Block, max: number): string[] {

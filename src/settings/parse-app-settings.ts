@@ -108,7 +108,7 @@ function parseDryRun(value: unknown, problems: string[]): DryRunSettings {
 }
 
 /** An absolute folder or an http(s) URL with a path, ending in "/" (so "https://a.example" cannot match "https://a.example.evil"). */
-const SCHEMA_LOCATION_PREFIX = /^(\/|https?:\/\/[^/\s]+\/)\S*\/$/;
+const SCHEMA_LOCATION_PREFIX = /^(\/|https?:\/\/[^/\s]+\/)(\S*\/)?$/;
 
 function parseSchemaLocations(value: unknown, problems: string[]): SchemaLocationSettings {
   if (value === undefined) return { allow: [] };

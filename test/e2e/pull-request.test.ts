@@ -15,6 +15,7 @@ import {
   CONFIG_TEXT,
   HEAD_SHA,
   headTree,
+  passOperations,
   payloads,
   SECOND_HEAD_SHA,
   startScenario,
@@ -27,18 +28,7 @@ const testWithKubectl = kubectl ? test : test.skip;
 const SLOW = 30_000;
 
 /** The operations of one full pass, after the installation token. */
-const FULL_PASS = [
-  'checks/list-for-ref',
-  'checks/create', // kubegate/validate
-  'checks/create', // kubegate/policy
-  'repos/get-content',
-  'repos/download-tarball-archive',
-  'repos/download-tarball-archive',
-  'issues/list-comments',
-  'issues/create-comment',
-  'checks/update', // kubegate/validate completed
-  'checks/update', // kubegate/policy completed
-];
+const FULL_PASS = passOperations();
 
 /** The demo's policy findings: a new Deployment that runs privileged and sets no memory limit. */
 const POLICY_ANNOTATIONS = [

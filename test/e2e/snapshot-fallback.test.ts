@@ -93,6 +93,7 @@ describe('a GitHub that serves no tarball', () => {
       blobSha(headTree, 'apps/worker/deployment.yaml'),
       blobSha(baseTree, 'platform/base/deployment.yaml'),
       blobSha(headTree, 'platform/base/deployment.yaml'),
+      blobSha(headTree, 'platform/base/service.yaml'),
       ...['platform/base/kustomization.yaml', 'platform/base/service.yaml'].map((p) => blobSha(baseTree, p)),
       ...['production', 'staging'].flatMap((env) => ['kustomization.yaml', 'replicas.yaml'].map((f) => blobSha(baseTree, `platform/overlays/${env}/${f}`))),
     ]);

@@ -43,8 +43,12 @@ describe('generated schemas', () => {
   test('match what the generator makes from the running kube-apiserver', async () => {
     const client = clusterClient();
     const index = await client.openApiIndex();
+    // Other tests install CRDs in the shared control plane; the generator's own control plane has none.
+    const crds = await client.list({ apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition' });
+    const crdGroups = new Set(crds.map((crd) => String((crd.spec as { group?: unknown } | undefined)?.group)));
     const documents: OpenApiDocumentEntry[] = [];
     for (const path of Object.keys(index.paths).sort()) {
+      if (crdGroups.has(path.split('/')[1] ?? '')) continue;
       const doc = await client.openApiDocument(index.paths[path]!.serverRelativeURL);
       if ((doc.components as { schemas?: unknown } | undefined)?.schemas) documents.push({ path, doc: doc as OpenApiDocumentEntry['doc'] });
     }

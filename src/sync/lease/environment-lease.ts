@@ -80,7 +80,7 @@ class Lease {
       leaseDurationSeconds: this.o.durationSeconds ?? 30,
       acquireTime: taken ? microTime(now) : (previous.acquireTime ?? microTime(now)),
       renewTime: microTime(now),
-      leaseTransitions: (previous.leaseTransitions ?? 0) + (taken && previous.holderIdentity ? 1 : 0),
+      leaseTransitions: (previous.leaseTransitions ?? 0) + (taken && previous.renewTime !== undefined ? 1 : 0),
     };
   }
 

@@ -55,6 +55,27 @@ export const fixedTree: Tree = {
 };
 export const CONFIG_TEXT = String(baseTree['.github/kubegate.yml']);
 
+/**
+ * The operations of one full pass, after the installation token. The
+ * `kubegate/diff (ENV)` runs (created, then completed) come before the
+ * completions of kubegate/validate and kubegate/policy.
+ */
+export function passOperations(diffRuns = 0): string[] {
+  return [
+    'checks/list-for-ref',
+    'checks/create', // kubegate/validate
+    'checks/create', // kubegate/policy
+    'repos/get-content',
+    'repos/download-tarball-archive',
+    'repos/download-tarball-archive',
+    'issues/list-comments',
+    'issues/create-comment',
+    ...Array.from({ length: diffRuns }).flatMap(() => ['checks/create', 'checks/update']),
+    'checks/update', // kubegate/validate completed
+    'checks/update', // kubegate/policy completed
+  ];
+}
+
 export interface Scenario {
   harness: AppHarness;
   checkRuns: CheckRunsFake;

@@ -11,3 +11,5 @@ export { fakeRepositoryContents } from './fakes/repository-contents.js';
 export { fakeTarballs } from './fakes/tarballs.js';
 export { fakeGitData, gitBlobSha, type GitDataOptions } from './fakes/git-data.js';
 export { fakePullRequests, type FakePullRequest } from './fakes/pull-requests.js';
+export { fakeDeployments, type DeploymentsFake, type FakeDeployment } from './fakes/deployments.js';
+export { fakeCommitPulls, type CommitPullsOptions, type FakeMergedPull, type FakeReview } from './fakes/commit-pulls.js';

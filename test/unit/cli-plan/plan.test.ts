@@ -2,9 +2,14 @@ import { rmSync } from 'node:fs';
 import { run, type PlanDeps } from '../../../src/cli/commands/plan.js';
 import type { CliIo } from '../../../src/cli/io.js';
 import { runCli } from '../../../src/cli/run-cli.js';
+import { planSettings } from '../../../src/cli/commands/plan-diff-environment.js';
+import { loadRepoConfig } from '../../../src/config/load-repo-config.js';
+import type { AppSettings } from '../../../src/settings/index.js';
+import type { EnvironmentDiffRequest } from '../../../src/diff/index.js';
 import { runPipeline } from '../../../src/pipeline/run-pipeline.js';
 import { readGitSnapshot } from '../../../src/snapshot/read-git-snapshot.js';
 import { testDeps } from '../pipeline/pipeline-harness.js';
+import { pureDiffEnvironment } from '../pipeline/pure-diff-environment.js';
 import { itWithKubectl } from '../render/kubectl-available.js';
 import { git, makeDemoRepo } from './make-demo-repo.js';
 
@@ -14,7 +19,7 @@ function captureIo(cwd: string): CliIo & { out: string[]; err: string[] } {
   return { out, err, stdout: (t) => out.push(t), stderr: (t) => err.push(t), readStdin: async () => '', cwd, env: {} };
 }
 
-const deps: PlanDeps = { readSnapshot: readGitSnapshot, runPipeline: (input) => runPipeline(input, testDeps()) };
+const deps: PlanDeps = { readSnapshot: readGitSnapshot, runPipeline: (input, diffEnvironment) => runPipeline(input, testDeps(diffEnvironment ? { diffEnvironment } : {})) };
 
 describe('kubegate plan', () => {
   let demo: { repo: string; base: string; head: string };
@@ -94,6 +99,7 @@ describe('kubegate plan', () => {
     [[], '--base REF is required'],
     [['--base', 'x', '--output', 'yaml'], '--output must be "markdown" or "json", not "yaml"'],
     [['--base', 'x', '--bogus'], "Unknown option '--bogus'"],
+    [['--base', 'x', '--context', 'prod'], '--context needs --kubeconfig'],
   ])('exits 2 on usage errors: %j', async (args, message) => {
     const io = captureIo(demo.repo);
     expect(await runCli(['plan', ...args], io)).toBe(2);
@@ -104,6 +110,51 @@ describe('kubegate plan', () => {
     const io = captureIo(demo.repo);
     expect(await runCli(['plan', '--base', 'no-such-ref'], io)).toBe(2);
     expect(io.err.join('')).toBe(`kubegate plan: "no-such-ref" is not a commit in the git repository at ${demo.repo}\n`);
+  });
+
+  itWithKubectl('with --kubeconfig: every environment naming a cluster is diffed against it, and each diff check is printed', async () => {
+    const io = captureIo(demo.repo);
+    const requests: EnvironmentDiffRequest[] = [];
+    const settings: AppSettings[] = [];
+    const withDiff: PlanDeps = {
+      ...deps,
+      createDiffEnvironment: async (s) => (settings.push(s), pureDiffEnvironment(requests)),
+    };
+    expect(await run(['--base', demo.base, '--kubeconfig', 'kube/config', '--context', 'local'], io, withDiff)).toBe(1);
+    expect([...(settings[0]?.clusters.values() ?? [])].map((c) => [c.name, c.kubeconfig, c.context])).toEqual([
+      ['staging-eu', `${demo.repo}/kube/config`, 'local'],
+      ['production-eu', `${demo.repo}/kube/config`, 'local'],
+    ]);
+    expect(requests.map((r) => [r.environment, r.cluster, r.fromFork])).toEqual([
+      ['apps', 'staging-eu', false],
+      ['staging', 'staging-eu', false],
+      ['production', 'production-eu', false],
+    ]);
+    const out = io.out.join('');
+    expect(out).toContain('### Cluster diff: `staging` (cluster `staging-eu`)');
+    expect(out).toContain('+  - name: metrics\n');
+    expect(out).toContain('== check kubegate/diff (staging): success — 1 to update\n');
+    expect(out).toContain('== check kubegate/diff (production): success — 1 to update, 1 unchanged\n');
+    expect(out).not.toContain('demo-s3cret-never-printed');
+  });
+
+  it('without --kubeconfig or app settings: the cluster adapter is not even loaded', async () => {
+    const io = captureIo(demo.repo);
+    let asked = false;
+    await run(['--base', demo.base, '--head', demo.base], io, { ...deps, createDiffEnvironment: async () => ((asked = true), pureDiffEnvironment()) });
+    expect(asked).toBe(false);
+    expect(io.out.join('')).not.toContain('kubegate/diff');
+  });
+
+  it('planSettings: --kubeconfig maps each cluster name of the config; app settings apply to any repository', () => {
+    const config = loadRepoConfig('environments:\n  - name: a\n    cluster: eu\n    paths: [a]\n  - name: b\n    cluster: eu\n    paths: [b]\n  - name: c\n    paths: [c]\n');
+    const io = { cwd: '/work', env: {} };
+    expect([...(planSettings({ kubeconfig: 'k.yaml' }, config, io)?.clusters.keys() ?? [])]).toEqual(['eu']);
+    expect(planSettings({}, config, io)).toBeUndefined();
+    const json = JSON.stringify({ clusters: { eu: { kubeconfig: '/k', repositories: ['acme/gitops'] } } });
+    const fromSettings = planSettings({}, config, { cwd: '/work', env: { KUBEGATE_SETTINGS_JSON: json } });
+    expect(fromSettings?.clusters.get('eu')).toMatchObject({ kubeconfig: '/k', repositories: ['*/*'] });
+    expect(planSettings({}, config, { cwd: '/work', env: { KUBEGATE_SETTINGS_JSON: '{}' } })).toBeUndefined();
   });
 
   it('prints its help', async () => {

@@ -1,0 +1,119 @@
+// The effectful side of a sync, injected into the app's workflow: decide
+// whether the environment's cluster may be used (app settings), then run one
+// sync at a time per environment (in-process queue, newer commits collapse
+// to the newest; a Lease in the target cluster across replicas) in the
+// environment's mode. Never throws for cluster, Argo CD or Flux faults: they
+// are part of the result.
+import { hostname } from 'node:os';
+import { createClusterClient, type ClusterClient } from '../cluster/index.js';
+import type { EnvironmentConfig } from '../config/types.js';
+import type { ManifestObject } from '../core/types.js';
+import { clusterConnection, decideClusterDryRun, type AppSettings, type ClusterConnection, type ClusterSettings } from '../settings/index.js';
+import { syncWithApply } from './apply/sync-with-apply.js';
+import { withEnvironmentLease } from './lease/environment-lease.js';
+import { createSyncQueue, type QueueOutcome, type SyncQueue } from './lease/sync-queue.js';
+import { syncWithArgoCd } from './modes/sync-with-argocd.js';
+import { syncWithFlux } from './modes/sync-with-flux.js';
+import type { ResolvedSync } from './resolve-sync-config.js';
+import type { SyncResult } from './types.js';
+
+export interface EnvironmentSyncRequest {
+  /** "owner/name". */
+  repository: string;
+  environment: EnvironmentConfig;
+  sync: ResolvedSync;
+  sha: string;
+  /** The environment's objects at `sha` (apply mode). */
+  objects: readonly ManifestObject[];
+}
+
+export type SyncExecutor = (request: EnvironmentSyncRequest) => Promise<QueueOutcome<SyncResult>>;
+
+export interface SyncExecutorDeps {
+  createClient?: (connection: ClusterConnection & { defaultNamespace?: string }) => ClusterClient;
+  env?: NodeJS.ProcessEnv;
+  fetch?: typeof fetch;
+  queue?: SyncQueue;
+  /** Lease timings (tests shorten them). */
+  lease?: { durationSeconds?: number; waitMs?: number; pollMs?: number };
+}
+
+function immediate(request: EnvironmentSyncRequest, status: SyncResult['status'], reason: string): SyncResult {
+  const { environment, sync } = request;
+  return { environment: environment.name, cluster: environment.cluster ?? '', mode: sync.mode, status, reason, objects: [], unhealthy: [], durationMs: 0 };
+}
+
+export function createSyncExecutor(settings: AppSettings, deps: SyncExecutorDeps = {}): SyncExecutor {
+  const createClient = deps.createClient ?? ((connection) => createClusterClient(connection));
+  const queue = deps.queue ?? createSyncQueue();
+  const env = deps.env ?? process.env;
+  const clients = new Map<string, ClusterClient>();
+  const clientFor = (cluster: ClusterSettings): ClusterClient => {
+    let client = clients.get(cluster.name);
+    if (!client) clients.set(cluster.name, (client = createClient(clusterConnection(cluster))));
+    return client;
+  };
+
+  const dispatch = async (request: EnvironmentSyncRequest, cluster: ClusterSettings, signal?: AbortSignal): Promise<SyncResult> => {
+    const { environment, sync } = request;
+    const common = { environment: environment.name, cluster: cluster.name, timeoutMs: sync.timeoutSeconds * 1000, ...(signal ? { signal } : {}) };
+    if (sync.mode === 'apply') {
+      return syncWithApply({
+        ...common,
+        client: clientFor(cluster),
+        objects: request.objects,
+        prune: sync.prune,
+        recreate: sync.recreate,
+        waitForRollout: sync.waitForRollout,
+        ...(environment.namespace ? { namespace: environment.namespace } : {}),
+        ...(sync.namespaces ? { allowedNamespaces: sync.namespaces } : {}),
+      });
+    }
+    if (sync.mode === 'flux') {
+      if (!sync.flux) return immediate(request, 'refused', 'sync.mode is flux, but sync.flux.kustomization is not set');
+      return syncWithFlux({ ...common, client: clientFor(cluster), ...sync.flux });
+    }
+    const argocd = cluster.argocd;
+    if (!sync.argocd) return immediate(request, 'refused', 'sync.mode is argocd, but sync.argocd.application is not set');
+    if (!argocd) return immediate(request, 'refused', `sync.mode is argocd, but cluster "${cluster.name}" has no argocd (url, tokenEnv) in the kubegate app settings`);
+    const token = env[argocd.tokenEnv];
+    if (!token) return immediate(request, 'refused', `the Argo CD token variable ${argocd.tokenEnv} (app settings, cluster "${cluster.name}") is not set`);
+    return syncWithArgoCd({
+      ...common,
+      url: argocd.url,
+      token,
+      application: sync.argocd.application,
+      ...(sync.argocd.namespace ? { appNamespace: sync.argocd.namespace } : {}),
+      revision: request.sha,
+      prune: sync.prune,
+      ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    });
+  };
+
+  const withLease = async (request: EnvironmentSyncRequest, cluster: ClusterSettings): Promise<SyncResult> => {
+    if (request.sync.mode === 'argocd') return dispatch(request, cluster); // Argo CD runs one operation per Application itself
+    try {
+      return await withEnvironmentLease(
+        {
+          client: clientFor(cluster),
+          namespace: cluster.leaseNamespace,
+          environment: request.environment.name,
+          holder: `${hostname()}/${process.pid}/${request.sha.slice(0, 12)}`,
+          ...deps.lease,
+        },
+        (signal) => dispatch(request, cluster, signal),
+      );
+    } catch (err: unknown) {
+      return immediate(request, 'failed', `the sync did not run: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
+
+  return async (request) => {
+    const { environment, sync } = request;
+    if (sync.mode === 'none') return { status: 'ran', value: immediate(request, 'recorded', 'sync.mode is none: kubegate records the deployment and changes nothing') };
+    if (environment.cluster === undefined) return { status: 'ran', value: immediate(request, 'refused', 'the environment names no cluster (`cluster:` in .github/kubegate.yml)') };
+    const decision = decideClusterDryRun(settings, { repository: request.repository, cluster: environment.cluster, fromFork: false });
+    if (!decision.run) return { status: 'ran', value: immediate(request, 'refused', decision.reason) };
+    return queue.submit(`${decision.cluster.name}/${environment.name}`, request.sha, () => withLease(request, decision.cluster));
+  };
+}
