@@ -49,6 +49,7 @@ export function buildSyncCheck(result: SyncResult, context: SyncCheckContext): C
     result.objects.length > 0 ? ['', ...rows(result.objects)] : [],
   ];
   const summary = scrubText([...head, ...sections.flat()].filter((l, i, all) => !(l === '' && all[i - 1] === '')).join('\n'), context.secretValues ?? []);
-  const title = ok ? (result.status === 'recorded' ? 'recorded, not synced (sync.mode: none)' : `synced: ${describeSynced(result.objects)}`) : `${result.status === 'refused' ? 'not synced' : 'sync failed'}: ${describeSynced(result.objects)}`;
+  const what = result.objects.length > 0 ? describeSynced(result.objects) : result.reason;
+  const title = ok ? (result.status === 'recorded' ? 'recorded, not synced (sync.mode: none)' : `synced: ${what}`) : `${result.status === 'refused' ? 'not synced' : 'sync failed'}: ${what}`;
   return { name: syncCheckName(result.environment), conclusion: ok ? 'success' : 'failure', title: scrubText(title, context.secretValues ?? []), summary, findings: [] };
 }

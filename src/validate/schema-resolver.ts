@@ -93,6 +93,9 @@ export class SchemaResolver {
 
   /** The compiled schema for a kind, undefined when no location has one. */
   resolve(apiVersion: string, kind: string): Promise<CompiledSchema | undefined> {
+    // kind and apiVersion come from the manifest and end up in a file path or
+    // URL: anything Kubernetes itself would not accept has no schema.
+    if (!isSafeTypeName(apiVersion, kind)) return Promise.resolve(undefined);
     const key = `${apiVersion}|${kind}`;
     let found = this.byKind.get(key);
     if (!found) {
@@ -166,4 +169,12 @@ export class SchemaResolver {
     return uri.startsWith('file:') ? readSchemaFile(fileURLToPath(uri)) : fetchSchemaUrl(uri, this.options);
   }
 
+}
+
+const KIND = /^[A-Za-z]([-A-Za-z0-9]*[A-Za-z0-9])?$/;
+const API_VERSION = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/** A kind and apiVersion of the shape Kubernetes accepts (so no path or URL tricks). */
+export function isSafeTypeName(apiVersion: string, kind: string): boolean {
+  return KIND.test(kind) && API_VERSION.test(apiVersion);
 }

@@ -65,7 +65,8 @@ export async function syncWithApply(options: ApplySyncOptions): Promise<SyncResu
     return done(run.unhealthy.length > 0 ? 'failed' : 'succeeded', run.reason, run.objects, run.unhealthy);
   } catch (err: unknown) {
     if (err instanceof SyncStop) return done(err.status, err.reason, err.objects, err.unhealthy);
-    const why = budget.aborted ? `the sync did not finish within ${Math.round(options.timeoutMs / 1000)} s` : err instanceof Error ? err.message : String(err);
+    const lost = options.signal?.aborted ? `it was cancelled (${String(options.signal.reason instanceof Error ? options.signal.reason.message : options.signal.reason)})` : undefined;
+    const why = lost ?? (budget.aborted ? `the sync did not finish within ${Math.round(options.timeoutMs / 1000)} s` : err instanceof Error ? err.message : String(err));
     return done('failed', `the sync stopped: ${why}`, []);
   }
 }
