@@ -16,6 +16,8 @@ import { createKeyedQueue, type KeyedQueue } from './keyed-queue.js';
 import type { SyncDeps } from './sync-default-branch.js';
 import type { PassDeps } from './validate-pull-request.js';
 import { createSyncExecutor, type SyncExecutor } from '../sync/create-sync-executor.js';
+import { driftOnSynced } from './drift/drift-on-synced.js';
+import { createDriftService, type DriftService } from './drift/drift-service.js';
 
 export interface AppDeps extends PassDeps, SyncDeps {
   deliveries: DeliveryLog;
@@ -36,8 +38,10 @@ export function createAppDeps(overrides: Partial<AppDeps> = {}): AppDeps {
   const settings = overrides.settings ?? loadAppSettings();
   const diffEnvironment = 'diffEnvironment' in overrides ? overrides.diffEnvironment : defaultDiffEnvironment(settings);
   let executor: SyncExecutor | undefined;
+  let drift: DriftService | undefined;
   return {
     syncExecutor: () => (executor ??= createSyncExecutor(settings)),
+    onSynced: driftOnSynced(() => (drift ??= createDriftService(settings))),
     runPipeline: (input) => runPipeline(input, { ...defaultPipelineDeps(), ...(diffEnvironment ? { diffEnvironment } : {}) }),
     loadRepoConfig,
     renderComment,

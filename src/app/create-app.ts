@@ -3,6 +3,7 @@ import type { ApplicationFunction } from 'probot';
 import type { AppDeps } from './app-deps.js';
 import { onCheckRunRerequested } from './handlers/on-check-run-rerequested.js';
 import { onCheckSuiteRerequested } from './handlers/on-check-suite-rerequested.js';
+import { onIssueComment } from './handlers/on-issue-comment.js';
 import { onPullRequest } from './handlers/on-pull-request.js';
 import { onPullRequestClosed } from './handlers/on-pull-request-closed.js';
 import { onPush } from './handlers/on-push.js';
@@ -21,5 +22,6 @@ export function createApp(deps: AppDeps): ApplicationFunction {
     app.on('check_suite.rerequested', (context) => onCheckSuiteRerequested(context, deps));
     app.on('pull_request.closed', (context) => onPullRequestClosed(context, deps));
     app.on('push', (context) => onPush(context, deps));
+    app.on('issue_comment.created', (context) => onIssueComment(context, deps));
   };
 }

@@ -18,7 +18,7 @@ import { OpenRecords } from './sync/open-records.js';
 import { prepareSteps } from './sync/prepare-steps.js';
 import { completeCheckRun, openCheckRun } from './sync/publish-check.js';
 import { readApprovals } from './sync/read-approvals.js';
-import { syncEnvironmentStep, type StepOutcome } from './sync/sync-environment-step.js';
+import { syncEnvironmentStep, type EnvironmentStep, type StepOutcome } from './sync/sync-environment-step.js';
 import type { SyncTarget } from './sync/sync-target.js';
 
 export interface SyncDeps {
@@ -27,6 +27,8 @@ export interface SyncDeps {
   syncExecutor: () => SyncExecutor;
   pipeline?: PipelineDeps;
   snapshot?: ExtractOptions;
+  /** After an environment is synced: drift detection starts watching it (src/app/drift). */
+  onSynced?: (port: GitHubPort, sha: string, step: Pick<EnvironmentStep, 'env' | 'objects' | 'sync'>) => void;
 }
 
 export type SyncLog = Pick<Logger, 'info' | 'warn' | 'error'>;
@@ -64,7 +66,10 @@ export async function syncDefaultBranch(port: GitHubPort, target: SyncTarget, de
     // 5. Each approved environment's desired state at the commit, and what the preview covered.
     const prepared = await prepareSteps(config, approved, { base, head }, found.changed, deps.pipeline);
     // 6. Sync each one, with its Deployment and check run.
-    for (const step of prepared) outcomes[step.env.name] = await syncEnvironmentStep(port, target, step, deps.syncExecutor(), open);
+    for (const step of prepared) {
+      outcomes[step.env.name] = await syncEnvironmentStep(port, target, step, deps.syncExecutor(), open);
+      if (outcomes[step.env.name] === 'synced' || outcomes[step.env.name] === 'already-deployed') deps.onSynced?.(port, target.sha, step);
+    }
     return { status: 'done', environments: outcomes };
   } catch (error: unknown) {
     log.error({ err: error }, `kubegate: the sync of ${target.sha} failed`);

@@ -13,6 +13,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     load: async () => (await import('./commands/policy.js')).run,
   },
   diff: { summary: 'show what applying manifests would change in a cluster (like kubectl diff --server-side)', load: async () => (await import('./commands/diff.js')).run },
+  drift: { summary: "report what changed in an environment's cluster outside Git since the deployed revision", load: async () => (await import('./commands/drift.js')).run },
   plan: {
     summary: 'run the whole pull-request pipeline on a local git repository',
     load: async () => (await import('./commands/plan.js')).run,

@@ -7,7 +7,7 @@ import { createObject, type CreateOptions } from './create-object.js';
 import { deleteObject, type DeleteOptions, type DeleteResult } from './delete-object.js';
 import { findObject, getObject, type ReadOptions } from './get-object.js';
 import type { KubeObject, ObjectRef } from './kube-object.js';
-import { listObjects, type ListOptions } from './list-objects.js';
+import { listObjects, listVersioned, type ListOptions, type VersionedList } from './list-objects.js';
 import { patchObject, type PatchOptions } from './patch-object.js';
 import { contextNamespace, loadInClusterConfig, loadKubeConfig } from './load-kube-config.js';
 import { readPreferredVersion } from './read-preferred-version.js';
@@ -15,6 +15,7 @@ import { readOpenApiDocument, readOpenApiIndex, type OpenApiV3Index } from './re
 import { readVersion, type ServerVersion } from './read-version.js';
 import { createResourceResolver, type ApiResource } from './resolve-resource.js';
 import type { RetryOptions } from './with-retry.js';
+import { watchObjects, type WatchEnd, type WatchOptions } from './watch-objects.js';
 
 export const FIELD_MANAGER = 'kubegate';
 
@@ -50,6 +51,10 @@ export interface ClusterClient {
   find(ref: ObjectRef, options?: ReadOptions): Promise<KubeObject | null>;
   /** Every object of a kind (in a namespace), paged. */
   list(options: ListOptions): Promise<KubeObject[]>;
+  /** list, with the list's resourceVersion (where a watch starts). */
+  listVersioned(options: ListOptions): Promise<VersionedList>;
+  /** Streams changes from a resourceVersion until the stream ends; "gone" (410): re-list. */
+  watch(options: WatchOptions): Promise<WatchEnd>;
   delete(options: DeleteOptions): Promise<DeleteResult>;
   /** The REST resource serving a kind (discovery, cached); ClusterError reason "UnknownKind" when none. */
   resource(apiVersion: string, kind: string): Promise<ApiResource>;
@@ -91,6 +96,8 @@ export function createClusterClient(options: ClusterClientOptions): ClusterClien
     get: (ref, readOptions) => getObject(deps, ref, readOptions),
     find: (ref, readOptions) => findObject(deps, ref, readOptions),
     list: (listOptions) => listObjects(deps, listOptions),
+    listVersioned: (listOptions) => listVersioned(deps, listOptions),
+    watch: (watchOptions) => watchObjects({ config, resolve: deps.resolve, defaultNamespace: deps.defaultNamespace }, watchOptions),
     delete: (deleteOptions) => deleteObject(deps, deleteOptions),
     resource: (apiVersion, kind) => deps.resolve(apiVersion, kind),
     preferredVersion: (group) => readPreferredVersion(call, group),

@@ -19,15 +19,26 @@ export interface ListOptions extends ReadOptions {
 
 interface ListPage {
   items?: unknown;
-  metadata?: { continue?: unknown };
+  metadata?: { continue?: unknown; resourceVersion?: unknown };
+}
+
+/** The objects and the list's resourceVersion (where a watch starts). */
+export interface VersionedList {
+  items: KubeObject[];
+  resourceVersion: string;
 }
 
 export async function listObjects(deps: ReadDeps, options: ListOptions): Promise<KubeObject[]> {
+  return (await listVersioned(deps, options)).items;
+}
+
+export async function listVersioned(deps: ReadDeps, options: ListOptions): Promise<VersionedList> {
   const resource = await deps.resolve(options.apiVersion, options.kind);
   const scope = resource.namespaced ? `/namespaces/${encodeURIComponent(options.namespace ?? deps.defaultNamespace)}` : '';
   const path = `${apiVersionPath(options.apiVersion)}${scope}/${resource.name}`;
   const objects: KubeObject[] = [];
   let token: string | undefined;
+  let resourceVersion = '';
   do {
     const query = { limit: String(options.pageSize ?? 500), continue: token, labelSelector: options.labelSelector };
     const page = (await deps.call({ method: 'GET', path, query, ...(options.signal ? { signal: options.signal } : {}) })) as ListPage | null;
@@ -35,8 +46,9 @@ export async function listObjects(deps: ReadDeps, options: ListOptions): Promise
     for (const item of page.items as Array<Record<string, unknown>>) {
       objects.push(asKubeObject({ ...item, apiVersion: options.apiVersion, kind: options.kind }, `GET ${path}`));
     }
+    if (typeof page.metadata?.resourceVersion === 'string') resourceVersion = page.metadata.resourceVersion;
     const next = page.metadata?.continue;
     token = typeof next === 'string' && next !== '' ? next : undefined;
   } while (token !== undefined);
-  return objects;
+  return { items: objects, resourceVersion };
 }

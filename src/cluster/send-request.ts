@@ -32,7 +32,7 @@ export function describeRequest(req: HttpRequest): string {
   return `${req.method} ${req.path}`;
 }
 
-function buildUrl(server: string, req: HttpRequest): URL {
+export function buildUrl(server: string, req: HttpRequest): URL {
   const url = new URL(server);
   url.pathname = `${url.pathname.replace(/\/$/, '')}${req.path}`;
   for (const [key, value] of Object.entries(req.query ?? {})) {
@@ -59,7 +59,7 @@ function sharedAgent(config: KubeConfig, fresh: RequestOptions['agent']): Reques
   return agent;
 }
 
-async function requestOptions(config: KubeConfig, req: HttpRequest): Promise<RequestOptions> {
+export async function requestOptions(config: KubeConfig, req: HttpRequest): Promise<RequestOptions> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (req.contentType) headers['Content-Type'] = req.contentType;
   if (req.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(req.body));

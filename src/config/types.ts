@@ -1,5 +1,6 @@
 // The repository's .github/kubegate.yml, after validation and defaults.
 // schema/kubegate-config.schema.json is the single source of truth for its shape.
+import type { ChatOpsConfig } from '../chatops/types.js';
 import type { PolicyConfig } from '../policy/config.js';
 
 export type RenderMode = 'plain' | 'kustomize';
@@ -30,6 +31,13 @@ export interface ApprovalConfig {
   teams?: string[];
 }
 
+export interface DriftConfig {
+  /** Conclusion of kubegate/drift (ENV) when drift is found (default failure). */
+  conclusion?: 'failure' | 'neutral';
+  /** Re-apply drifted objects from the deployed revision (default false). */
+  selfHeal?: boolean;
+}
+
 export interface EnvironmentConfig {
   name: string;
   /** A cluster name from the app's own settings (never credentials). */
@@ -41,6 +49,8 @@ export interface EnvironmentConfig {
   namespace?: string;
   sync?: SyncConfig;
   approvals?: ApprovalConfig;
+  /** Drift detection: the check run's conclusion on drift, and self-heal (docs/drift.md). */
+  drift?: DriftConfig;
   /**
    * Set only on the environment kubegate adds when the config names none:
    * documents without apiVersion and kind are ignored instead of reported.
@@ -67,6 +77,8 @@ export interface RepoConfig {
   sync?: SyncConfig;
   /** The approval rule of every environment without its own. */
   approvals?: ApprovalConfig;
+  /** Pull-request comment commands: prefix and who may run what (docs/chatops.md). */
+  chatops?: ChatOpsConfig;
 }
 
 /** A config file that failed validation: which file, which field, what is wrong. */

@@ -4,6 +4,8 @@
 import { Readable } from 'node:stream';
 import type { ProbotOctokit } from 'probot';
 import { callGitHub as call, isRecord, statusOf } from './call-github.js';
+import { createChatOpsPort } from './create-chatops-port.js';
+import { createRevertPort } from './create-revert-port.js';
 import { createSyncPort } from './create-sync-port.js';
 import type {
   CheckRunInfo,
@@ -137,6 +139,8 @@ export function createGitHubPort(octokit: ProbotOctokit, repo: RepoRef, options:
         await octokit.rest.issues.deleteComment({ owner, repo: name, comment_id: commentId });
       }),
     ...createSyncPort(octokit, repo),
+    ...createChatOpsPort(octokit, repo),
+    ...createRevertPort(octokit, repo),
   };
 }
 

@@ -2,6 +2,8 @@
 // create-github-port.ts implements it with Octokit; everything else in the app
 // (check runs, sticky comment, snapshots) is written against this interface.
 import type { Readable } from 'node:stream';
+import type { ChatOpsPort } from './chatops-port.js';
+import type { RevertPort } from './revert-port.js';
 import type { SyncPort } from './sync-port.js';
 
 export interface RepoRef {
@@ -97,7 +99,7 @@ export interface GitTree {
   truncated: boolean;
 }
 
-export interface GitHubPort extends SyncPort {
+export interface GitHubPort extends SyncPort, ChatOpsPort, RevertPort {
   readonly repo: RepoRef;
   /** The id of the GitHub App this port acts as (undefined with token auth). */
   appId(): Promise<number | undefined>;

@@ -17,12 +17,12 @@ const manifest = yaml.load(readFileSync('app.yml', 'utf8')) as {
 
 test('app.yml subscribes to the handled events and asks for the permissions the calls need', () => {
   expect(manifest).toMatchObject({ name: 'kubegate', url: expect.stringMatching(/^https:\/\//), description: expect.any(String) });
-  const handled = new Set([...PULL_REQUEST_ACTIONS, 'check_run.rerequested', 'check_suite.rerequested', 'pull_request.closed', 'push'].map((e) => e.split('.')[0]));
+  const handled = new Set([...PULL_REQUEST_ACTIONS, 'check_run.rerequested', 'check_suite.rerequested', 'pull_request.closed', 'push', 'issue_comment.created'].map((e) => e.split('.')[0]));
   for (const event of handled) expect(manifest.default_events).toContain(event);
   expect(manifest.default_events).toEqual(expect.arrayContaining(['pull_request', 'push', 'issue_comment', 'check_run', 'check_suite']));
   expect(manifest.default_permissions).toEqual({
     checks: 'write',
-    contents: 'read',
+    contents: 'write',
     pull_requests: 'write',
     issues: 'write',
     deployments: 'write',

@@ -5,6 +5,7 @@
 import type { GitHubPort } from '../../github/github-port.js';
 import type { DeliveryLog } from '../delivery-log.js';
 import type { KeyedQueue } from '../keyed-queue.js';
+import { oncePerDelivery } from '../once-per-delivery.js';
 import { syncDefaultBranch, type SyncDeps, type SyncLog } from '../sync-default-branch.js';
 import type { ResolvedSync } from './sync-payloads.js';
 
@@ -19,19 +20,12 @@ export async function runSyncDelivery(delivery: { id: string; log: SyncLog }, po
     log.info(`kubegate: nothing to sync: ${resolved.reason}`);
     return;
   }
-  if (!deps.deliveries.begin(id)) {
-    log.info(`kubegate: delivery ${id} was already handled; ignored`);
-    return;
-  }
-  let succeeded = false;
-  try {
+  await oncePerDelivery(deps.deliveries, id, log, async () => {
     const { target } = resolved;
     const key = `${target.repo.owner}/${target.repo.repo}@${target.sha}:sync`;
     const outcome = await deps.queue.run(key, () => syncDefaultBranch(port, target, deps, log));
     if (outcome.status === 'skipped') log.info(`kubegate: ${key}: ${outcome.reason}`);
     else if (outcome.status === 'done') log.info({ environments: outcome.environments }, `kubegate: ${key}: synced`);
-    succeeded = outcome.status !== 'failed';
-  } finally {
-    deps.deliveries.end(id, succeeded);
-  }
+    return outcome.status !== 'failed';
+  });
 }

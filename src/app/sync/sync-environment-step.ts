@@ -25,6 +25,8 @@ export interface EnvironmentStep {
   secretValues: readonly string[];
   /** Why the environment cannot be synced at all (its files could not be rendered). */
   refusal?: string;
+  /** Apply even when this commit was deployed here before (a ChatOps rollback). */
+  redeploy?: boolean;
 }
 
 export type StepOutcome = 'synced' | 'failed' | 'already-deployed' | 'superseded';
@@ -40,7 +42,7 @@ export async function syncEnvironmentStep(port: GitHubPort, target: SyncTarget, 
   const { env, sync } = step;
   const short = target.sha.slice(0, 7);
   // 1. A redelivered event or a second replica: this commit is already deployed here.
-  const existing = await existingDeployment(port, target, env.name);
+  const existing = step.redeploy ? undefined : await existingDeployment(port, target, env.name);
   if (existing === 'done') return 'already-deployed';
   // 2. The records, in progress.
   const deployment =

@@ -13,3 +13,4 @@ export { fakeGitData, gitBlobSha, type GitDataOptions } from './fakes/git-data.j
 export { fakePullRequests, type FakePullRequest } from './fakes/pull-requests.js';
 export { fakeDeployments, type DeploymentsFake, type FakeDeployment } from './fakes/deployments.js';
 export { fakeCommitPulls, type CommitPullsOptions, type FakeMergedPull, type FakeReview } from './fakes/commit-pulls.js';
+export { fakeGitWrites, type GitWritesFake } from './fakes/git-writes.js';

@@ -29,8 +29,8 @@ describe('the TypeScript config types and the schema', () => {
   // Compile-time lists: adding a field to RepoConfig/EnvironmentConfig/ValidationConfig
   // without listing it here fails type-checking; listing it without adding it to the
   // schema fails this test.
-  const repoKeys = { environments: 1, validation: 1, policies: 1, sync: 1, approvals: 1 } satisfies Record<keyof RepoConfig, 1>;
-  const envKeys = { name: 1, cluster: 1, paths: 1, render: 1, namespace: 1, sync: 1, approvals: 1 } satisfies Record<Exclude<keyof EnvironmentConfig, 'implicit'>, 1>;
+  const repoKeys = { environments: 1, validation: 1, policies: 1, sync: 1, approvals: 1, chatops: 1 } satisfies Record<keyof RepoConfig, 1>;
+  const envKeys = { name: 1, cluster: 1, paths: 1, render: 1, namespace: 1, sync: 1, approvals: 1, drift: 1 } satisfies Record<Exclude<keyof EnvironmentConfig, 'implicit'>, 1>;
   const validationKeys = {
     kubernetesVersion: 1,
     strict: 1,

@@ -74,6 +74,12 @@ export function fakeCluster(options: FakeOptions = {}): FakeCluster {
       fake.calls.push(`get ${key(ref)}`);
       return abortable(readOptions?.signal, track(async () => fake.live.get(key(ref)) ?? null));
     },
+    async listVersioned(options) {
+      return { items: await fake.list(options), resourceVersion: '1' };
+    },
+    watch() {
+      return Promise.resolve('ended' as const);
+    },
     async list({ kind, namespace, signal }) {
       fake.calls.push(`list ${kind}/${namespace ?? ''}`);
       if (options.noList) throw new ClusterError('forbidden', { status: 403, reason: 'Forbidden' });

@@ -1,0 +1,35 @@
+// The fast half of a rollback: the environment's files at the target
+// revision, rendered with the default branch's config, applied through the
+// sync executor (Lease, ApplySet prune, health wait) and recorded as a new
+// Deployment of that revision with a kubegate/sync (ENV) check run.
+import type { EnvironmentConfig, RepoConfig } from '../../../config/types.js';
+import type { GitHubPort } from '../../../github/github-port.js';
+import { takeSnapshot } from '../../../github/take-snapshots.js';
+import { findChangedEnvironments } from '../../../pipeline/load-environment-states.js';
+import type { SyncDeps } from '../../sync-default-branch.js';
+import { OpenRecords } from '../../sync/open-records.js';
+import { prepareSteps } from '../../sync/prepare-steps.js';
+import { syncEnvironmentStep, type StepOutcome } from '../../sync/sync-environment-step.js';
+
+export interface Revision {
+  defaultBranch: string;
+  /** The commit the environment runs now, and the one to go back to. */
+  currentSha: string;
+  targetSha: string;
+}
+
+export async function reapplyRevision(port: GitHubPort, config: RepoConfig, env: EnvironmentConfig, revision: Revision, deps: SyncDeps): Promise<StepOutcome> {
+  const [base, head] = await Promise.all([takeSnapshot(port, revision.currentSha, deps.snapshot), takeSnapshot(port, revision.targetSha, deps.snapshot)]);
+  const found = await findChangedEnvironments(config, base, head, deps.pipeline);
+  const [step] = await prepareSteps(config, [env], { base, head }, found.changed, deps.pipeline);
+  if (!step) throw new Error(`no sync step was prepared for ${env.name}`);
+  const target = { repo: port.repo, defaultBranch: revision.defaultBranch, sha: revision.targetSha, trigger: 'merge' as const };
+  const open = new OpenRecords();
+  try {
+    return await syncEnvironmentStep(port, target, { ...step, redeploy: true }, deps.syncExecutor(), open);
+  } catch (error: unknown) {
+    const reason = error instanceof Error ? error.message : String(error);
+    if (!open.isEmpty()) await open.failAll(port, 'kubegate could not finish the rollback', reason, `rollback failed: ${reason}`);
+    throw error;
+  }
+}

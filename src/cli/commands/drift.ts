@@ -1,0 +1,95 @@
+// `kubegate drift --env NAME`: the drift report of one environment, once: the
+// objects of REF (the deployed revision) against the cluster the environment
+// names, on the fields kubegate applies. Exit 0 in sync, 1 drifted, 2 error.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadRepoConfigFromSnapshot } from '../../config/load-repo-config-from-snapshot.js';
+import { checkEnvironmentDrift } from '../../drift/check-environment-drift.js';
+import { loadDesired } from '../../drift/load-desired.js';
+import { renderDriftMarkdown } from '../../drift/render-drift-markdown.js';
+import { clusterConnection } from '../../settings/index.js';
+import { readGitSnapshot } from '../../snapshot/read-git-snapshot.js';
+import { type CliIo, UsageError } from '../io.js';
+import { planSettings } from './plan-diff-environment.js';
+
+export const DRIFT_USAGE = `Usage: kubegate drift --env NAME [--kubeconfig FILE [--context NAME]] [--repo DIR] [--ref REF] [--output markdown|json]
+
+Compares the environment's objects at REF (the deployed revision) with the
+cluster, on the fields kubegate applies, and prints each drifted object with
+the changed fields, the value in Git and the live one, and who changed it when.
+
+Options:
+  --env NAME       the environment of .github/kubegate.yml              (required)
+  --kubeconfig FILE  the environment's cluster      (default: the app settings, KUBEGATE_SETTINGS)
+  --context NAME   the kubeconfig's context                              (default: its current-context)
+  --repo DIR       the git repository                                    (default: current directory)
+  --ref REF        the deployed revision                                 (default HEAD)
+  --output FORMAT  markdown or json                                      (default markdown)
+  -h, --help       show this help
+
+Exit status: 0 in sync, 1 drifted, 2 usage or operational error.
+`;
+
+interface DriftFlags {
+  env: string;
+  repo: string;
+  ref: string;
+  output: 'markdown' | 'json';
+  kubeconfig?: string;
+  context?: string;
+}
+
+function parseFlags(args: string[], cwd: string): DriftFlags | 'help' {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        env: { type: 'string' },
+        repo: { type: 'string' },
+        ref: { type: 'string', default: 'HEAD' },
+        kubeconfig: { type: 'string' },
+        context: { type: 'string' },
+        output: { type: 'string', default: 'markdown' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (err: unknown) {
+    throw new UsageError(`${err instanceof Error ? err.message : String(err)}\n\n${DRIFT_USAGE}`);
+  }
+  if (values.help) return 'help';
+  if (!values.env) throw new UsageError(`--env NAME is required\n\n${DRIFT_USAGE}`);
+  if (values.output !== 'markdown' && values.output !== 'json') throw new UsageError(`--output must be "markdown" or "json", not "${values.output}"`);
+  if (values.context && !values.kubeconfig) throw new UsageError(`--context needs --kubeconfig\n\n${DRIFT_USAGE}`);
+  return {
+    env: values.env,
+    repo: resolve(cwd, values.repo ?? '.'),
+    ref: values.ref,
+    output: values.output,
+    ...(values.kubeconfig ? { kubeconfig: values.kubeconfig } : {}),
+    ...(values.context ? { context: values.context } : {}),
+  };
+}
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const flags = parseFlags(args, io.cwd);
+  if (flags === 'help') {
+    io.stdout(DRIFT_USAGE);
+    return 0;
+  }
+  const snapshot = await readGitSnapshot({ repoDir: flags.repo, ref: flags.ref });
+  const loaded = loadRepoConfigFromSnapshot(snapshot);
+  if (!loaded.ok) throw new Error(`the repository config at ${flags.ref} is not valid; run \`kubegate plan\` for the details`);
+  const env = loaded.config.environments.find((e) => e.name === flags.env);
+  const cluster = env?.cluster ? planSettings(flags, loaded, io)?.clusters.get(env.cluster) : undefined;
+  if (!env) throw new UsageError(`no environment "${flags.env}" in the repository config (known: ${loaded.config.environments.map((e) => e.name).join(', ') || 'none'})`);
+  if (!cluster) throw new UsageError(`environment "${flags.env}" has no cluster to compare with: it names ${env.cluster ? `cluster "${env.cluster}", which neither --kubeconfig nor the app settings provide` : 'no cluster'}`);
+  const desired = await loadDesired(snapshot, loaded.config, flags.env);
+  const { createClusterClient } = await import('../../cluster/index.js');
+  const client = createClusterClient(clusterConnection(cluster));
+  const report = await checkEnvironmentDrift({ client, environment: flags.env, revision: snapshot.sha, desired, ...(env.namespace ? { namespace: env.namespace } : {}) });
+  io.stdout(flags.output === 'json' ? `${JSON.stringify(report, null, 2)}\n` : `${renderDriftMarkdown(report)}\n`);
+  return report.drifted.length > 0 ? 1 : 0;
+}

@@ -1,0 +1,16 @@
+// What ChatOps needs from GitHub: reactions on the command's comment, the
+// commenter's repository role, and the state of the pull request. Part of
+// GitHubPort (create-chatops-port.ts implements it).
+import type { Permission } from '../chatops/types.js';
+import type { CommitPullRequest } from './sync-port.js';
+
+export type CommentReaction = 'eyes' | 'rocket' | 'confused';
+
+export interface ChatOpsPort {
+  /** POST /repos/{o}/{r}/issues/comments/{id}/reactions (an existing reaction is answered 200, not an error). */
+  addCommentReaction(commentId: number, content: CommentReaction): Promise<void>;
+  /** The user's role: role_name when it is one of GitHub's roles, else the classic permission. */
+  collaboratorPermission(username: string): Promise<Permission>;
+  /** GET /repos/{o}/{r}/pulls/{n}: merged or not, and the merge commit. */
+  pullRequestState(pullNumber: number): Promise<CommitPullRequest>;
+}
