@@ -29,7 +29,7 @@ export function createChatOpsPort(octokit: ProbotOctokit, repo: RepoRef): ChatOp
         return {
           number: data.number,
           state: data.state,
-          merged: data.merged_at !== null,
+          merged: data.merged,
           mergeCommitSha: data.merge_commit_sha,
           baseRef: data.base.ref,
           headSha: data.head.sha,

@@ -105,4 +105,21 @@ describe('chatops', () => {
     expect(scenario.comments.comments[0]?.body).toContain('❌ `diff qa`: no environment "qa" in the config (known: apps, staging, production)');
     scenario.harness.assertDone();
   });
+
+  test('/sync on an open pull request is refused: pre-merge sync is not supported yet', async () => {
+    scenario = await startChatOpsScenario({ permission: 'write' });
+    await scenario.comment('/sync apps');
+    expect(scenario.comments.comments[0]?.body).toBe(
+      '@Codertocat\n\n❌ `sync`: #2 is not merged; syncing a pull request before merge (`sync.allowPreMerge`) is not supported yet, so merge it first',
+    );
+    expect(scenario.harness.github.operations()).toEqual([
+      'repos/get-content',
+      'reactions/create-for-issue-comment',
+      'repos/get-collaborator-permission-level',
+      'pulls/get',
+      'issues/create-comment',
+      'reactions/create-for-issue-comment',
+    ]);
+    scenario.harness.assertDone();
+  });
 });
