@@ -24,12 +24,20 @@ export interface WaitOptions {
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function check(client: ClusterClient, target: HealthTarget, signal: AbortSignal | undefined): Promise<Health> {
+interface Checked {
+  health: Health;
+  /** The read failed (network, deadline): the health says so, but an earlier read may say more. */
+  readFailed: boolean;
+}
+
+async function check(client: ClusterClient, target: HealthTarget, signal: AbortSignal | undefined): Promise<Checked> {
   try {
     const live = await client.find(toObjectRef(target.ref), signal ? { signal } : {});
-    return live === null ? { state: 'failed', reason: 'the object is gone' } : target.assess(live as JsonObject);
+    const health: Health = live === null ? { state: 'failed', reason: 'the object is gone' } : target.assess(live as JsonObject);
+    return { health, readFailed: false };
   } catch (err: unknown) {
-    return { state: 'progressing', reason: `could not be read: ${err instanceof Error ? err.message : String(err)}` };
+    const reason = `could not be read: ${err instanceof Error ? err.message : String(err)}`;
+    return { health: { state: 'progressing', reason }, readFailed: true };
   }
 }
 
@@ -38,12 +46,18 @@ export async function waitForHealth(targets: readonly HealthTarget[], options: W
   let pending = [...targets];
   const failed: UnhealthyObject[] = [];
   let pause = options.pollMs ?? 250;
+  // The last reason read from the object itself: a read cut short by the
+  // deadline should not hide why the object was not healthy.
+  const lastSeen = new Map<HealthTarget, string>();
   for (;;) {
-    const results = await Promise.all(pending.map(async (t) => ({ t, health: await check(client, t, signal) })));
+    const results = await Promise.all(pending.map(async (t) => ({ t, ...(await check(client, t, signal)) })));
     const still: Array<{ t: HealthTarget; reason: string }> = [];
-    for (const { t, health } of results) {
+    for (const { t, health, readFailed } of results) {
       if (health.state === 'failed') failed.push({ ref: t.ref, reason: health.reason });
-      else if (health.state === 'progressing') still.push({ t, reason: health.reason });
+      else if (health.state === 'progressing') {
+        if (!readFailed) lastSeen.set(t, health.reason);
+        still.push({ t, reason: (readFailed ? lastSeen.get(t) : undefined) ?? health.reason });
+      }
     }
     pending = still.map((s) => s.t);
     const outOfTime = now() + pause > deadline || signal?.aborted === true;
