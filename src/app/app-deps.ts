@@ -1,7 +1,7 @@
 // Everything the app's handlers need, with real defaults; tests replace parts.
 // The app settings (clusters, forks, schema locations) are read once, when the
 // app starts: invalid settings stop it with a message naming each setting.
-import type { ProbotOctokit } from 'probot';
+import type { Logger, ProbotOctokit } from 'probot';
 import { createDiffEnvironment } from '../cluster/index.js';
 import { loadRepoConfig } from '../config/load-repo-config.js';
 import type { DiffEnvironment } from '../diff/types.js';
@@ -18,6 +18,7 @@ import type { PassDeps } from './validate-pull-request.js';
 import { createSyncExecutor, type SyncExecutor } from '../sync/create-sync-executor.js';
 import { driftOnSynced } from './drift/drift-on-synced.js';
 import { createDriftService, type DriftService } from './drift/drift-service.js';
+import { startDriftRebuild } from './drift/rebuild-drift.js';
 
 export interface AppDeps extends PassDeps, SyncDeps {
   deliveries: DeliveryLog;
@@ -27,6 +28,8 @@ export interface AppDeps extends PassDeps, SyncDeps {
   settings: AppSettings;
   /** The cluster dry-run the default runPipeline uses; absent when the settings name no cluster. */
   diffEnvironment?: DiffEnvironment;
+  /** On start: watch again, in the background, what the clusters' ApplySet parents say was synced (src/app/drift/rebuild-drift.ts). */
+  restoreDrift?: (auth: (installationId: number) => Promise<ProbotOctokit>, log: Pick<Logger, 'info' | 'warn'>) => void;
 }
 
 /** The cluster adapter's dry-run, only when the settings name clusters (without, the comment says none is configured). */
@@ -39,9 +42,22 @@ export function createAppDeps(overrides: Partial<AppDeps> = {}): AppDeps {
   const diffEnvironment = 'diffEnvironment' in overrides ? overrides.diffEnvironment : defaultDiffEnvironment(settings);
   let executor: SyncExecutor | undefined;
   let drift: DriftService | undefined;
-  return {
+  const onSynced = driftOnSynced(() => (drift ??= createDriftService(settings)));
+  const deps: AppDeps = {
     syncExecutor: () => (executor ??= createSyncExecutor(settings)),
-    onSynced: driftOnSynced(() => (drift ??= createDriftService(settings))),
+    onSynced,
+    restoreDrift: (auth, log) =>
+      startDriftRebuild({
+        settings,
+        loadRepoConfig: deps.loadRepoConfig,
+        onSynced: deps.onSynced ?? onSynced,
+        log: { info: (m) => log.info(m), warn: (m) => log.warn(m) },
+        openRepository: async (installationId, repo) => {
+          const octokit = await auth(installationId);
+          const { data } = await octokit.rest.repos.get({ owner: repo.owner, repo: repo.repo });
+          return { port: deps.createPort(octokit, repo), defaultBranch: data.default_branch };
+        },
+      }),
     runPipeline: (input) => runPipeline(input, { ...defaultPipelineDeps(), ...(diffEnvironment ? { diffEnvironment } : {}) }),
     loadRepoConfig,
     renderComment,
@@ -53,4 +69,5 @@ export function createAppDeps(overrides: Partial<AppDeps> = {}): AppDeps {
     settings,
     ...(diffEnvironment ? { diffEnvironment } : {}),
   };
+  return deps;
 }

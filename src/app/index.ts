@@ -13,7 +13,9 @@ const kubegate: ApplicationFunction = (app, options) => {
     if (error instanceof SettingsError) app.log.fatal(error.message);
     throw error;
   }
-  return createApp(deps)(app, options);
+  const started = createApp(deps)(app, options);
+  deps.restoreDrift?.((installationId) => app.auth(installationId), app.log);
+  return started;
 };
 
 export default kubegate;

@@ -12,8 +12,8 @@ const cameThroughPullRequest: Rule = (_rule, facts) =>
     ? `commit ${short(facts.sha)} was pushed to ${facts.defaultBranch} directly, not merged through a pull request, so nobody approved it`
     : undefined;
 
-const wasMerged: Rule = (_rule, { pullRequest: pr, defaultBranch }) => {
-  if (!pr) return undefined;
+const wasMerged: Rule = (_rule, { pullRequest: pr, defaultBranch, preMerge }) => {
+  if (!pr || preMerge === true) return undefined;
   if (!pr.merged) return `pull request #${pr.number} is not merged`;
   return pr.baseRef === defaultBranch ? undefined : `pull request #${pr.number} was merged into ${pr.baseRef}, not ${defaultBranch}`;
 };

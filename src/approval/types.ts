@@ -19,6 +19,8 @@ export interface ApprovalFacts {
   approvers: readonly string[];
   /** Of `approvers`, those the rule's users/teams allow (lower-case logins). */
   eligible: ReadonlySet<string>;
+  /** The pull request is open (ChatOps `/sync` before merge): only its approvals on the head count, not merging. */
+  preMerge?: boolean;
 }
 
 export type ApprovalDecision = { approved: true; summary: string } | { approved: false; reason: string };

@@ -7,7 +7,7 @@ export function helpText(prefix: string, reason?: string): string {
     '',
     `- \`${p}validate\`: run kubegate/validate and kubegate/policy again for the pull request's head`,
     `- \`${p}diff [ENV]\`: run the cluster diff again (kubegate/diff (ENV))`,
-    `- \`${p}sync [ENV]\`: merged pull request: retry the sync of its merge commit`,
+    `- \`${p}sync [ENV]\`: merged pull request: retry the sync of its merge commit; open one: apply its head to ENV before merge where \`sync.allowPreMerge\` allows it`,
     `- \`${p}rollback ENV [SHA]\`: apply the previous (or the given) successful deployment of ENV again and open a revert pull request`,
     `- \`${p}help\`: this text`,
     '',

@@ -15,6 +15,8 @@ export interface ListOptions extends ReadOptions {
   pageSize?: number;
   /** Only objects whose labels match, e.g. "applyset.kubernetes.io/part-of=applyset-...-v1". */
   labelSelector?: string;
+  /** Namespaced kinds: across every namespace (`namespace` is then ignored). */
+  allNamespaces?: boolean;
 }
 
 interface ListPage {
@@ -34,7 +36,7 @@ export async function listObjects(deps: ReadDeps, options: ListOptions): Promise
 
 export async function listVersioned(deps: ReadDeps, options: ListOptions): Promise<VersionedList> {
   const resource = await deps.resolve(options.apiVersion, options.kind);
-  const scope = resource.namespaced ? `/namespaces/${encodeURIComponent(options.namespace ?? deps.defaultNamespace)}` : '';
+  const scope = resource.namespaced && !options.allNamespaces ? `/namespaces/${encodeURIComponent(options.namespace ?? deps.defaultNamespace)}` : '';
   const path = `${apiVersionPath(options.apiVersion)}${scope}/${resource.name}`;
   const objects: KubeObject[] = [];
   let token: string | undefined;

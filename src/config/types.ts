@@ -14,6 +14,8 @@ export interface SyncConfig {
   prune?: boolean;
   recreate?: boolean;
   waitForRollout?: boolean;
+  /** ChatOps `/sync ENV` on an open pull request may apply its head (default false). */
+  allowPreMerge?: boolean;
   timeoutSeconds?: number;
   /** apply mode: the only namespaces objects may be applied to. */
   namespaces?: string[];

@@ -11,6 +11,15 @@ export interface ChatOpsPort {
   addCommentReaction(commentId: number, content: CommentReaction): Promise<void>;
   /** The user's role: role_name when it is one of GitHub's roles, else the classic permission. */
   collaboratorPermission(username: string): Promise<Permission>;
-  /** GET /repos/{o}/{r}/pulls/{n}: merged or not, and the merge commit. */
-  pullRequestState(pullNumber: number): Promise<CommitPullRequest>;
+  /** GET /repos/{o}/{r}/pulls/{n}: merged or not, the merge commit, and whether it can be merged. */
+  pullRequestState(pullNumber: number): Promise<PullRequestState>;
+}
+
+export interface PullRequestState extends CommitPullRequest {
+  /** null while GitHub is still computing it. */
+  mergeable: boolean | null;
+  /** e.g. "clean", "behind", "blocked", "dirty", "unknown". */
+  mergeableState: string;
+  /** The base branch's commit the pull request was last compared with. */
+  baseSha: string;
 }

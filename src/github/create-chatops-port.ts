@@ -35,6 +35,9 @@ export function createChatOpsPort(octokit: ProbotOctokit, repo: RepoRef): ChatOp
           headSha: data.head.sha,
           author: data.user.login,
           htmlUrl: data.html_url,
+          mergeable: data.mergeable,
+          mergeableState: data.mergeable_state,
+          baseSha: data.base.sha,
         };
       }),
   };

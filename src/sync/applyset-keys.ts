@@ -11,3 +11,11 @@ export const APPLYSET_TOOLING_ANNOTATION = 'applyset.kubernetes.io/tooling';
 export const APPLYSET_GROUP_KINDS_ANNOTATION = 'applyset.kubernetes.io/contains-group-kinds';
 /** On the parent: sorted namespaces holding members, other than the parent's own. */
 export const APPLYSET_NAMESPACES_ANNOTATION = 'applyset.kubernetes.io/additional-namespaces';
+
+// kubegate's own annotations on its parents: what a restarted app reads to
+// watch the environment again (src/app/drift/rebuild-drift.ts).
+export const KUBEGATE_REPOSITORY_ANNOTATION = 'kubegate.dev/repository';
+export const KUBEGATE_ENVIRONMENT_ANNOTATION = 'kubegate.dev/environment';
+/** The commit last synced successfully (moves only at the end of a successful apply-mode sync). */
+export const KUBEGATE_REVISION_ANNOTATION = 'kubegate.dev/revision';
+export const KUBEGATE_INSTALLATION_ANNOTATION = 'kubegate.dev/installation-id';

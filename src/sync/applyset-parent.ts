@@ -34,7 +34,8 @@ export function applySetParent(environment: string, namespace: string): ApplySet
   };
 }
 
-export function buildParentObject(parent: ApplySetParent, tooling: string, scope: ApplySetScope): KubeObject {
+/** `extra`: kubegate's own annotations (parent-record.ts). */
+export function buildParentObject(parent: ApplySetParent, tooling: string, scope: ApplySetScope, extra: Record<string, string> = {}): KubeObject {
   const others = [...scope.namespaces].filter((ns) => ns !== parent.ref.namespace);
   return {
     apiVersion: 'v1',
@@ -48,6 +49,7 @@ export function buildParentObject(parent: ApplySetParent, tooling: string, scope
         [APPLYSET_TOOLING_ANNOTATION]: tooling,
         [APPLYSET_GROUP_KINDS_ANNOTATION]: joinSorted(scope.groupKinds),
         [APPLYSET_NAMESPACES_ANNOTATION]: joinSorted(others),
+        ...extra,
       },
     },
   };

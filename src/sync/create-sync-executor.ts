@@ -25,6 +25,8 @@ export interface EnvironmentSyncRequest {
   sha: string;
   /** The environment's objects at `sha` (apply mode). */
   objects: readonly ManifestObject[];
+  /** The app installation of the repository (recorded on the ApplySet parent). */
+  installationId?: number;
 }
 
 export type SyncExecutor = (request: EnvironmentSyncRequest) => Promise<QueueOutcome<SyncResult>>;
@@ -66,6 +68,7 @@ export function createSyncExecutor(settings: AppSettings, deps: SyncExecutorDeps
         recreate: sync.recreate,
         waitForRollout: sync.waitForRollout,
         ...(environment.namespace ? { namespace: environment.namespace } : {}),
+        record: { repository: request.repository, revision: request.sha, ...(request.installationId !== undefined ? { installationId: request.installationId } : {}) },
         ...(sync.namespaces ? { allowedNamespaces: sync.namespaces } : {}),
       });
     }

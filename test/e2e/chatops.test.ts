@@ -106,11 +106,11 @@ describe('chatops', () => {
     scenario.harness.assertDone();
   });
 
-  test('/sync on an open pull request is refused: pre-merge sync is not supported yet', async () => {
+  test('/sync on an open pull request is refused where the environment does not allow pre-merge sync', async () => {
     scenario = await startChatOpsScenario({ permission: 'write' });
     await scenario.comment('/sync apps');
     expect(scenario.comments.comments[0]?.body).toBe(
-      '@Codertocat\n\n❌ `sync`: #2 is not merged; syncing a pull request before merge (`sync.allowPreMerge`) is not supported yet, so merge it first',
+      '@Codertocat\n\n❌ `sync apps` before merge refused: environment apps does not allow syncing before merge (`sync.allowPreMerge` is off), so merge #2 first',
     );
     expect(scenario.harness.github.operations()).toEqual([
       'repos/get-content',

@@ -1,4 +1,4 @@
-// /sync [ENV]: on a merged pull request, the sync pass of its merge commit
+// /sync [ENV]: on a merged pull request (open ones: presync/pre-merge-sync.ts), the sync pass of its merge commit
 // again (the same pass as on merge: approval gate, Lease per environment,
 // Deployments). Environments already deployed at that commit are left alone.
 import type { GitHubPort } from '../../github/github-port.js';
@@ -15,7 +15,7 @@ export interface SyncRequest {
 
 export async function retrySync(port: GitHubPort, pr: CommitPullRequest, request: SyncRequest, deps: AppDeps, log: SyncLog): Promise<CommandResult> {
   if (!pr.merged || pr.mergeCommitSha === null) {
-    return refused(`\`sync\`: #${pr.number} is not merged; syncing a pull request before merge (\`sync.allowPreMerge\`) is not supported yet, so merge it first`);
+    return refused(`\`sync\`: #${pr.number} was closed without merging; there is nothing to sync`);
   }
   if (pr.baseRef !== request.defaultBranch) return refused(`\`sync\`: #${pr.number} was merged into ${pr.baseRef}, not the default branch ${request.defaultBranch}`);
   const sha = pr.mergeCommitSha;

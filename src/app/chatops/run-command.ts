@@ -10,6 +10,7 @@ import type { AppDeps } from '../app-deps.js';
 import type { PassLog } from '../validate-pull-request.js';
 import { done, refused, type CommandResult } from './command-result.js';
 import { rerunChecks } from './rerun-checks.js';
+import { preMergeSync } from './presync/pre-merge-sync.js';
 import { retrySync } from './retry-sync.js';
 import { rollbackEnvironment } from './rollback/rollback-environment.js';
 
@@ -38,8 +39,11 @@ export async function runCommand(command: ChatCommand, ctx: CommandContext): Pro
     case 'validate':
     case 'diff':
       return rerunChecks(port, config, { ...request, name }, deps, log);
-    case 'sync':
-      return retrySync(port, await port.pullRequestState(ctx.pullNumber), { ...request, repoUrl: ctx.repoUrl }, deps, log);
+    case 'sync': {
+      const pr = await port.pullRequestState(ctx.pullNumber);
+      if (pr.state === 'open') return preMergeSync(port, config, pr, { ...request, repoUrl: ctx.repoUrl }, deps);
+      return retrySync(port, pr, { ...request, repoUrl: ctx.repoUrl }, deps, log);
+    }
     case 'rollback':
       return rollbackEnvironment(port, config, { ...request, ...(command.sha ? { sha: command.sha } : {}), login: commenter.login, repoUrl: ctx.repoUrl }, deps);
   }

@@ -4,8 +4,8 @@
 // watches and reports; the others wait for it. Reports go to the check run
 // `kubegate/drift (ENV)` on the synced commit; with drift.selfHeal the drifted
 // objects are re-applied (backing off) and the heal recorded as a Deployment.
-// After an app restart nothing is watched until the next sync of an
-// environment (bounded: no scan of every repository's deployments).
+// After an app restart, rebuild-drift.ts tracks again what the clusters'
+// ApplySet parents record as synced.
 import { hostname } from 'node:os';
 import { createClusterClient, type ClusterClient } from '../../cluster/index.js';
 import type { EnvironmentConfig } from '../../config/types.js';

@@ -17,7 +17,7 @@ async function mergedPullRequest(port: GitHubPort, target: SyncTarget): Promise<
   return pulls.find((p) => p.merged && p.mergeCommitSha === target.sha) ?? pulls.find((p) => p.mergeCommitSha === target.sha);
 }
 
-async function eligibleApprovers(port: GitHubPort, rule: ApprovalRule, approvers: readonly string[], memberships: Map<string, Promise<boolean>>): Promise<Set<string>> {
+export async function eligibleApprovers(port: GitHubPort, rule: ApprovalRule, approvers: readonly string[], memberships: Map<string, Promise<boolean>>): Promise<Set<string>> {
   const eligible = new Set<string>();
   const users = new Set(rule.users.map((u) => u.toLowerCase()));
   for (const login of approvers) {

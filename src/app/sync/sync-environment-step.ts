@@ -27,6 +27,8 @@ export interface EnvironmentStep {
   refusal?: string;
   /** Apply even when this commit was deployed here before (a ChatOps rollback). */
   redeploy?: boolean;
+  /** The Deployment's description (default "kubegate MODE sync of SHA"). */
+  description?: string;
 }
 
 export type StepOutcome = 'synced' | 'failed' | 'already-deployed' | 'superseded';
@@ -50,7 +52,7 @@ export async function syncEnvironmentStep(port: GitHubPort, target: SyncTarget, 
     (await port.createDeployment({
       sha: target.sha,
       environment: env.name,
-      description: `kubegate ${sync.mode} sync of ${short}`,
+      description: step.description ?? `kubegate ${sync.mode} sync of ${short}`,
       payload: { kubegate: { mode: sync.mode, cluster: env.cluster ?? null } },
       requiredContexts: [],
     }));
@@ -64,7 +66,7 @@ export async function syncEnvironmentStep(port: GitHubPort, target: SyncTarget, 
   // 3. The sync (one at a time per environment; a newer commit may supersede this one while it waits).
   const outcome: QueueOutcome<SyncResult> = step.refusal
     ? { status: 'ran', value: { environment: env.name, cluster: env.cluster ?? '', mode: sync.mode, status: 'refused', reason: step.refusal, objects: [], unhealthy: [], durationMs: 0 } }
-    : await execute({ repository: `${target.repo.owner}/${target.repo.repo}`, environment: env, sync, sha: target.sha, objects: step.objects });
+    : await execute({ repository: `${target.repo.owner}/${target.repo.repo}`, environment: env, sync, sha: target.sha, objects: step.objects, ...(target.installationId !== undefined ? { installationId: target.installationId } : {}) });
   // 4. The results.
   let check: CheckResult;
   if (outcome.status === 'superseded') {

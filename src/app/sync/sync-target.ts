@@ -9,4 +9,6 @@ export interface SyncTarget {
   /** Unknown for a merge event: read from the commit's parent. */
   beforeSha?: string;
   trigger: 'push' | 'merge';
+  /** The app installation the event came from; recorded on the ApplySet parent (drift after a restart). */
+  installationId?: number;
 }

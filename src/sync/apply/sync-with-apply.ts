@@ -14,6 +14,7 @@ import { describeFailure, describeSynced, describeUnhealthy } from '../describe-
 import { formatGroupKind } from '../group-kind.js';
 import { assessorFor } from '../health/assess-health.js';
 import { waitForHealth, type HealthTarget } from '../health/wait-for-health.js';
+import { liveRevision, recordAnnotations, withLiveInstallation, type SyncRecord } from '../parent-record.js';
 import { toolingId } from '../tooling.js';
 import type { SyncedObject, SyncResult, UnhealthyObject } from '../types.js';
 import { applyGroup, skipAll, type ApplyContext } from './apply-planned.js';
@@ -39,6 +40,8 @@ export interface ApplySyncOptions {
   /** Stops the sync (the Lease was lost). */
   signal?: AbortSignal;
   tooling?: string;
+  /** Recorded on the parent (repository, installation; the revision once the sync succeeded). */
+  record?: SyncRecord;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -98,7 +101,9 @@ async function runSteps(options: ApplySyncOptions, parent: ApplySetParent, signa
   const results: SyncedObject[] = [];
   const parentNamespace = plan.foundation.filter((o) => o.ref.kind === 'Namespace' && o.ref.name === parent.ref.namespace);
   results.push(...(await applyOrStop(ctx, parentNamespace, results, plan)));
-  await client.apply({ object: buildParentObject(parent, options.tooling ?? toolingId(), recorded), signal });
+  const record = options.record && withLiveInstallation(options.record, live);
+  const extra = (revision: string | undefined): Record<string, string> => (record ? recordAnnotations(record, options.environment, revision) : {});
+  await client.apply({ object: buildParentObject(parent, options.tooling ?? toolingId(), recorded, extra(liveRevision(live))), signal });
   // 3. Namespaces and CRDs, then wait until they are Active / Established.
   const foundation = plan.foundation.filter((o) => !parentNamespace.includes(o));
   results.push(...(await applyOrStop(ctx, foundation, results, plan)));
@@ -112,10 +117,12 @@ async function runSteps(options: ApplySyncOptions, parent: ApplySetParent, signa
     results.push(...pruned);
     const failed = pruned.filter((p) => p.action === 'failed');
     if (failed.length > 0) throw new SyncStop('failed', `applied, but ${failed.length} objects could not be pruned: ${describeFailure(failed[0] as SyncedObject)}`, results);
-    await client.apply({ object: buildParentObject(parent, options.tooling ?? toolingId(), wanted), signal });
+    await client.apply({ object: buildParentObject(parent, options.tooling ?? toolingId(), wanted, extra(liveRevision(live))), signal });
   }
   // 6. Health: rollouts (unless waitForRollout is false), Jobs, claims.
   const unhealthy = options.waitForRollout ? await waitForHealth(targets(planned(plan), true), { client, deadline, signal, ...(options.sleep ? { sleep: options.sleep } : {}) }) : [];
+  // 7. Only a successful sync moves the parent's revision (what a restarted app watches).
+  if (record && unhealthy.length === 0) await client.apply({ object: buildParentObject(parent, options.tooling ?? toolingId(), options.prune ? wanted : recorded, extra(record.revision)), signal });
   const summary = describeSynced(results);
   return { objects: results, unhealthy, reason: unhealthy.length > 0 ? `${summary}; ${unhealthy.length} not healthy: ${describeUnhealthy(unhealthy)}` : summary };
 }

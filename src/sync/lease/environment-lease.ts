@@ -36,6 +36,13 @@ interface LeaseSpec {
   leaseTransitions?: number;
 }
 
+/** The Lease as the work under it sees it: annotations others may read (e.g. who holds the environment). */
+export interface HeldLease {
+  annotations(): Readonly<Record<string, string>>;
+  /** Server-side apply of exactly these annotations under their own field manager ({} removes the ones it set before). */
+  annotate(annotations: Readonly<Record<string, string>>, fieldManager: string): Promise<void>;
+}
+
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function leaseName(environment: string): string {
@@ -113,6 +120,16 @@ class Lease {
     }
   }
 
+  annotations(): Readonly<Record<string, string>> {
+    return this.current?.metadata.annotations ?? {};
+  }
+
+  async annotate(annotations: Readonly<Record<string, string>>, fieldManager: string): Promise<void> {
+    const resourceVersion = this.current?.metadata.resourceVersion;
+    const metadata = { name: this.ref.name, namespace: this.o.namespace, annotations: { ...annotations }, ...(resourceVersion ? { resourceVersion } : {}) };
+    this.current = await this.o.client.apply({ object: { apiVersion: this.ref.apiVersion, kind: this.ref.kind, metadata }, fieldManager });
+  }
+
   async release(now: number): Promise<void> {
     const previous = this.current;
     if (!previous) return;
@@ -127,10 +144,11 @@ class Lease {
 
 /**
  * Runs `work` while holding the environment's Lease. The signal given to
- * `work` aborts when the Lease is lost. Throws LeaseError when the Lease
+ * `work` aborts when the Lease is lost; the HeldLease reads and sets
+ * annotations on it. Throws LeaseError when the Lease
  * stays held by another sync for longer than waitMs.
  */
-export async function withEnvironmentLease<T>(options: LeaseOptions, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+export async function withEnvironmentLease<T>(options: LeaseOptions, work: (signal: AbortSignal, lease: HeldLease) => Promise<T>): Promise<T> {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? defaultSleep;
   const lease = new Lease(options);
@@ -150,7 +168,7 @@ export async function withEnvironmentLease<T>(options: LeaseOptions, work: (sign
     renewing = renewing.then(() => lease.renew(now())).catch((err: unknown) => lost.abort(err));
   }, every);
   try {
-    return await work(lost.signal);
+    return await work(lost.signal, { annotations: () => lease.annotations(), annotate: (annotations, fieldManager) => lease.annotate(annotations, fieldManager) });
   } finally {
     clearInterval(timer);
     await renewing;

@@ -84,6 +84,8 @@ export interface SyncScenarioOptions {
   config: string;
   trees: Record<string, Tree>;
   reviews?: FakeReview[];
+  /** Reviews of other pull requests than #2 (by number). */
+  otherReviews?: Record<number, FakeReview[]>;
   /** The app settings (KUBEGATE_SETTINGS_JSON shape). */
   settings?: unknown;
   deps?: Partial<AppDeps>;
@@ -104,7 +106,7 @@ export async function startSyncScenario(options: SyncScenarioOptions): Promise<S
   fakeCommitPulls(harness.github, {
     ...repo,
     pulls: [{ number: 2, mergeCommitSha: MERGE_SHA, headSha: PR_HEAD_SHA, baseRef: 'master', author: 'Codertocat', merged: true }],
-    reviews: { 2: options.reviews ?? [] },
+    reviews: { ...options.otherReviews, 2: options.reviews ?? [] },
     teams: { 'Codertocat/platform': ['octo-sre'] },
     parents: { [MERGE_SHA]: BASE_SHA },
   });

@@ -48,6 +48,7 @@ describe('the TypeScript config types and the schema', () => {
     prune: 1,
     recreate: 1,
     waitForRollout: 1,
+    allowPreMerge: 1,
     timeoutSeconds: 1,
     namespaces: 1,
     argocd: 1,

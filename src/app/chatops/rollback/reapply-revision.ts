@@ -16,6 +16,10 @@ export interface Revision {
   /** The commit the environment runs now, and the one to go back to. */
   currentSha: string;
   targetSha: string;
+  /** The Deployment's description (a pre-merge sync names its pull request). */
+  description?: string;
+  /** What failed, for the records left open ("rollback"). */
+  purpose?: string;
 }
 
 export async function reapplyRevision(port: GitHubPort, config: RepoConfig, env: EnvironmentConfig, revision: Revision, deps: SyncDeps): Promise<StepOutcome> {
@@ -26,10 +30,10 @@ export async function reapplyRevision(port: GitHubPort, config: RepoConfig, env:
   const target = { repo: port.repo, defaultBranch: revision.defaultBranch, sha: revision.targetSha, trigger: 'merge' as const };
   const open = new OpenRecords();
   try {
-    return await syncEnvironmentStep(port, target, { ...step, redeploy: true }, deps.syncExecutor(), open);
+    return await syncEnvironmentStep(port, target, { ...step, redeploy: true, ...(revision.description ? { description: revision.description } : {}) }, deps.syncExecutor(), open);
   } catch (error: unknown) {
     const reason = error instanceof Error ? error.message : String(error);
-    if (!open.isEmpty()) await open.failAll(port, 'kubegate could not finish the rollback', reason, `rollback failed: ${reason}`);
+    if (!open.isEmpty()) await open.failAll(port, `kubegate could not finish the ${revision.purpose ?? 'rollback'}`, reason, `${revision.purpose ?? 'rollback'} failed: ${reason}`);
     throw error;
   }
 }
