@@ -1,8 +1,6 @@
 // `kubegate drift --env NAME`: the drift report of one environment, once: the
 // objects of REF (the deployed revision) against the cluster the environment
 // names, on the fields kubegate applies. Exit 0 in sync, 1 drifted, 2 error.
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadRepoConfigFromSnapshot } from '../../config/load-repo-config-from-snapshot.js';
 import { checkEnvironmentDrift } from '../../drift/check-environment-drift.js';
 import { loadDesired } from '../../drift/load-desired.js';
@@ -10,6 +8,7 @@ import { renderDriftMarkdown } from '../../drift/render-drift-markdown.js';
 import { clusterConnection } from '../../settings/index.js';
 import { readGitSnapshot } from '../../snapshot/read-git-snapshot.js';
 import { type CliIo, UsageError } from '../io.js';
+import { parseRepoCommandFlags } from '../repo-command-flags.js';
 import { planSettings } from './plan-diff-environment.js';
 
 export const DRIFT_USAGE = `Usage: kubegate drift --env NAME [--kubeconfig FILE [--context NAME]] [--repo DIR] [--ref REF] [--output markdown|json]
@@ -30,47 +29,8 @@ Options:
 Exit status: 0 in sync, 1 drifted, 2 usage or operational error.
 `;
 
-interface DriftFlags {
-  env: string;
-  repo: string;
-  ref: string;
-  output: 'markdown' | 'json';
-  kubeconfig?: string;
-  context?: string;
-}
-
-function parseFlags(args: string[], cwd: string): DriftFlags | 'help' {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        env: { type: 'string' },
-        repo: { type: 'string' },
-        ref: { type: 'string', default: 'HEAD' },
-        kubeconfig: { type: 'string' },
-        context: { type: 'string' },
-        output: { type: 'string', default: 'markdown' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (err: unknown) {
-    throw new UsageError(`${err instanceof Error ? err.message : String(err)}\n\n${DRIFT_USAGE}`);
-  }
-  if (values.help) return 'help';
-  if (!values.env) throw new UsageError(`--env NAME is required\n\n${DRIFT_USAGE}`);
-  if (values.output !== 'markdown' && values.output !== 'json') throw new UsageError(`--output must be "markdown" or "json", not "${values.output}"`);
-  if (values.context && !values.kubeconfig) throw new UsageError(`--context needs --kubeconfig\n\n${DRIFT_USAGE}`);
-  return {
-    env: values.env,
-    repo: resolve(cwd, values.repo ?? '.'),
-    ref: values.ref,
-    output: values.output,
-    ...(values.kubeconfig ? { kubeconfig: values.kubeconfig } : {}),
-    ...(values.context ? { context: values.context } : {}),
-  };
+function parseFlags(args: string[], cwd: string) {
+  return parseRepoCommandFlags(args, cwd, DRIFT_USAGE, { env: { required: 'NAME' }, ref: { default: 'HEAD' } });
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {

@@ -1,8 +1,7 @@
 // `kubegate plan`: the pull-request pipeline on a local git repository, printing
 // the sticky comment exactly as the app would post it and each check run; with
 // --kubeconfig (or app settings) also the cluster diff of each environment.
-import { basename, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { basename } from 'node:path';
 import { DEFAULT_CONFIG_FILE } from '../../config/default-repo-config.js';
 import { loadRepoConfigFromSnapshot } from '../../config/load-repo-config-from-snapshot.js';
 import type { CheckResult, Report, Snapshot } from '../../core/types.js';
@@ -12,7 +11,8 @@ import { runPipeline } from '../../pipeline/run-pipeline.js';
 import type { PipelineInput } from '../../pipeline/types.js';
 import { renderComment } from '../../report/render-comment.js';
 import { readGitSnapshot, type ReadGitSnapshotOptions } from '../../snapshot/read-git-snapshot.js';
-import { type CliIo, UsageError } from '../io.js';
+import type { CliIo } from '../io.js';
+import { parseRepoCommandFlags } from '../repo-command-flags.js';
 import { loadDiffEnvironment, planSettings, type CreateDiffEnvironment } from './plan-diff-environment.js';
 
 export const PLAN_USAGE = `Usage: kubegate plan --base REF [--head REF] [--repo DIR] [--kubeconfig FILE [--context NAME]] [--output markdown|json]
@@ -51,49 +51,8 @@ const DEFAULT_DEPS: PlanDeps = {
   createDiffEnvironment: loadDiffEnvironment,
 };
 
-interface PlanFlags {
-  base: string;
-  head: string;
-  repo: string;
-  output: 'markdown' | 'json';
-  kubeconfig?: string;
-  context?: string;
-}
-
-function parseFlags(args: string[], cwd: string): PlanFlags | 'help' {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        base: { type: 'string' },
-        head: { type: 'string', default: 'HEAD' },
-        repo: { type: 'string' },
-        kubeconfig: { type: 'string' },
-        context: { type: 'string' },
-        output: { type: 'string', default: 'markdown' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (err: unknown) {
-    throw new UsageError(`${err instanceof Error ? err.message : String(err)}\n\n${PLAN_USAGE}`);
-  }
-  if (values.help) return 'help';
-  if (!values.base) throw new UsageError(`--base REF is required\n\n${PLAN_USAGE}`);
-  if (values.output !== 'markdown' && values.output !== 'json') {
-    throw new UsageError(`--output must be "markdown" or "json", not "${values.output}"`);
-  }
-  if (values.context && !values.kubeconfig) throw new UsageError(`--context needs --kubeconfig\n\n${PLAN_USAGE}`);
-  return {
-    base: values.base,
-    head: values.head,
-    repo: resolve(cwd, values.repo ?? '.'),
-    output: values.output,
-    ...(values.kubeconfig ? { kubeconfig: values.kubeconfig } : {}),
-    ...(values.context ? { context: values.context } : {}),
-  };
+function parseFlags(args: string[], cwd: string) {
+  return parseRepoCommandFlags(args, cwd, PLAN_USAGE, { base: { required: 'REF' }, head: { default: 'HEAD' } });
 }
 
 function annotationLines(check: CheckResult): string[] {
