@@ -15,13 +15,34 @@ export const PULL_REQUEST_ACTIONS = [
   'pull_request.ready_for_review',
 ] as const;
 
+/**
+ * A handler failure reaches Probot (which logs it and answers the delivery with
+ * 500, so it can be redelivered) as a plain error. Errors of our adapters carry
+ * an HTTP `status` of the call that failed (0 when no answer came back), which
+ * @octokit/webhooks would otherwise use as the status of its own answer.
+ */
+export class WebhookHandlerError extends Error {
+  override readonly name = 'WebhookHandlerError';
+}
+
+function guarded<C>(event: string, handler: (context: C) => Promise<void>): (context: C) => Promise<void> {
+  return async (context) => {
+    try {
+      await handler(context);
+    } catch (error: unknown) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new WebhookHandlerError(`kubegate: ${event} failed: ${message}`, { cause: error });
+    }
+  };
+}
+
 export function createApp(deps: AppDeps): ApplicationFunction {
   return (app) => {
-    app.on([...PULL_REQUEST_ACTIONS], (context) => onPullRequest(context, deps));
-    app.on('check_run.rerequested', (context) => onCheckRunRerequested(context, deps));
-    app.on('check_suite.rerequested', (context) => onCheckSuiteRerequested(context, deps));
-    app.on('pull_request.closed', (context) => onPullRequestClosed(context, deps));
-    app.on('push', (context) => onPush(context, deps));
-    app.on('issue_comment.created', (context) => onIssueComment(context, deps));
+    app.on([...PULL_REQUEST_ACTIONS], guarded('pull_request', (context) => onPullRequest(context, deps)));
+    app.on('check_run.rerequested', guarded('check_run.rerequested', (context) => onCheckRunRerequested(context, deps)));
+    app.on('check_suite.rerequested', guarded('check_suite.rerequested', (context) => onCheckSuiteRerequested(context, deps)));
+    app.on('pull_request.closed', guarded('pull_request.closed', (context) => onPullRequestClosed(context, deps)));
+    app.on('push', guarded('push', (context) => onPush(context, deps)));
+    app.on('issue_comment.created', guarded('issue_comment.created', (context) => onIssueComment(context, deps)));
   };
 }

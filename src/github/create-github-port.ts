@@ -47,7 +47,7 @@ export function createGitHubPort(octokit: ProbotOctokit, repo: RepoRef, options:
           per_page: 100,
           ...(appId === undefined ? {} : { app_id: appId }),
         });
-        return data.check_runs.map(toCheckRunInfo);
+        return (data.check_runs ?? []).map((run) => toCheckRunInfo(run));
       }),
     createCheckRun: (run: NewCheckRun) =>
       call(`create check run ${run.name}`, async () => {
@@ -61,7 +61,7 @@ export function createGitHubPort(octokit: ProbotOctokit, repo: RepoRef, options:
           started_at: now().toISOString(),
           output: run.output,
         });
-        return toCheckRunInfo(data);
+        return toCheckRunInfo(data, run);
       }),
     updateCheckRun: (id: number, update: CheckRunUpdate) =>
       call(`update check run ${id}`, async () => {
@@ -155,27 +155,32 @@ async function readAppId(octokit: ProbotOctokit): Promise<number | undefined> {
   }
 }
 
+/**
+ * The fields of a check run kubegate reads. Only `id` is relied on: a GitHub
+ * stand-in (or an older GitHub Enterprise) may answer with fewer fields, and
+ * losing the id of a run that was created would leave it in progress.
+ */
 interface CheckRunData {
   id: number;
   html_url?: string | null;
-  name: string;
-  head_sha: string;
-  status: string;
-  conclusion: string | null;
-  external_id: string | null;
-  output: { annotations_count: number };
-  app: { id: number } | null;
+  name?: string;
+  head_sha?: string;
+  status?: string;
+  conclusion?: string | null;
+  external_id?: string | null;
+  output?: { annotations_count?: number } | null;
+  app?: { id: number } | null;
 }
 
-function toCheckRunInfo(run: CheckRunData): CheckRunInfo {
+function toCheckRunInfo(run: CheckRunData, requested: { name?: string; headSha?: string } = {}): CheckRunInfo {
   return {
     id: run.id,
-    name: run.name,
-    headSha: run.head_sha,
-    status: run.status,
-    conclusion: run.conclusion,
-    externalId: run.external_id,
-    annotationsCount: run.output.annotations_count,
+    name: run.name ?? requested.name ?? '',
+    headSha: run.head_sha ?? requested.headSha ?? '',
+    status: run.status ?? 'queued',
+    conclusion: run.conclusion ?? null,
+    externalId: run.external_id ?? null,
+    annotationsCount: run.output?.annotations_count ?? 0,
     appId: run.app?.id ?? null,
     ...(run.html_url ? { htmlUrl: run.html_url } : {}),
   };
