@@ -26,6 +26,16 @@ describe('chatops', () => {
     harness.assertDone();
   });
 
+  test('reactions GitHub refuses do not stop the command: the reply is still posted', async () => {
+    scenario = await startChatOpsScenario({ reactionsRefused: { status: 500, message: 'Server Error' } });
+    const { harness, comments, reactions } = scenario;
+    await scenario.comment('/help');
+    expect(reactions).toEqual([`${COMMENT_ID} eyes`, `${COMMENT_ID} rocket`]);
+    expect(comments.comments).toHaveLength(1);
+    expect(comments.comments[0]?.body).toContain('kubegate commands (one per line, at the start of the line)');
+    harness.assertDone();
+  });
+
   test('an unknown command gets the help text and a confused reaction', async () => {
     scenario = await startChatOpsScenario();
     await scenario.comment('/deploy production');

@@ -24,8 +24,10 @@ export async function handleCommandComment(port: GitHubPort, request: CommentReq
   // 2. The commands; a comment without any is not for kubegate.
   const commands = parseCommands(request.body, prefix).slice(0, MAX_COMMANDS);
   if (commands.length === 0) return { status: 'ignored', reason: 'no command in the comment' };
-  // 3. Seen.
-  await port.addCommentReaction(request.commentId, 'eyes');
+  // 3. Seen. Reactions are acknowledgements only: one that fails (GitHub
+  //    answering 5xx, a stand-in without reactions) is logged, the command runs.
+  const react = (content: 'eyes' | 'rocket' | 'confused'): Promise<void> => bestEffort(() => port.addCommentReaction(request.commentId, content), log);
+  await react('eyes');
   // 4. Each command, authorized against the commenter's role (asked once).
   const results: CommandResult[] = [];
   if (!loaded.ok) {
@@ -42,8 +44,16 @@ export async function handleCommandComment(port: GitHubPort, request: CommentReq
   // 5. The reply, then the outcome as a reaction.
   const ok = results.every((r) => r.ok);
   await port.createIssueComment(request.pullNumber, replyBody(request.login, results));
-  await port.addCommentReaction(request.commentId, ok ? 'rocket' : 'confused');
+  await react(ok ? 'rocket' : 'confused');
   return { status: 'answered', ok };
+}
+
+async function bestEffort(action: () => Promise<void>, log: PassLog): Promise<void> {
+  try {
+    await action();
+  } catch (error: unknown) {
+    log.warn(`kubegate: ${error instanceof Error ? error.message : String(error)}; the command goes on without it`);
+  }
 }
 
 async function runSafely(run: () => Promise<CommandResult>, line: string, log: PassLog): Promise<CommandResult> {

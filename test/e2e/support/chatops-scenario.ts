@@ -13,9 +13,15 @@ export interface ChatOpsScenario extends Scenario {
   comment(body: string, author?: { login: string; type: string }): Promise<void>;
 }
 
-export async function startChatOpsScenario(options: ScenarioOptions & { permission?: Permission } = {}): Promise<ChatOpsScenario> {
+export interface ChatOpsScenarioOptions extends ScenarioOptions {
+  permission?: Permission;
+  /** GitHub refuses every reaction with this answer (reactions are then still recorded as asked). */
+  reactionsRefused?: { status: number; message: string };
+}
+
+export async function startChatOpsScenario(options: ChatOpsScenarioOptions = {}): Promise<ChatOpsScenario> {
   const scenario = await startScenario(options);
-  const reactions = fakeChatOps(scenario.harness.github, options.permission ?? 'write');
+  const reactions = fakeChatOps(scenario.harness.github, options.permission ?? 'write', options.reactionsRefused);
   return {
     ...scenario,
     reactions,
@@ -35,18 +41,19 @@ export function commentPayload(body: string, author?: { login: string; type: str
 }
 
 /** Reactions on comments (returned, as "COMMENT_ID content") and the commenter's role. */
-export function fakeChatOps(github: FakeGitHub, permission: Permission): string[] {
+export function fakeChatOps(github: FakeGitHub, permission: Permission, refused?: { status: number; message: string }): string[] {
   fakePermission(github, permission);
-  return fakeReactions(github);
+  return fakeReactions(github, refused);
 }
 
-function fakeReactions(github: FakeGitHub): string[] {
+function fakeReactions(github: FakeGitHub, refused?: { status: number; message: string }): string[] {
   const reactions: string[] = [];
   github.on(
     'POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions',
     (request) => {
       const content = String((request.body as JsonObject)['content']);
       reactions.push(`${request.params['comment_id'] ?? ''} ${content}`);
+      if (refused) return { status: refused.status, body: { message: refused.message, documentation_url: 'https://docs.github.com/rest/reactions' } };
       return { status: 201, body: { ...github.example('reaction'), content } };
     },
     { optional: true, match: (r) => r.params['owner'] === OWNER && r.params['repo'] === REPO },
