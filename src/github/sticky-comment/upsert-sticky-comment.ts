@@ -22,8 +22,14 @@ export async function upsertStickyComment(
   return steps;
 }
 
-/** Marked by us and written by this app (or, with token auth, by a bot): a user's quote of the marker is left alone. */
+/**
+ * Marked by us and written by this app: a user's quote of the marker is left
+ * alone, and so is a comment another app wrote. A comment without
+ * performed_via_github_app (token auth, GitHub Enterprise versions and
+ * stand-ins that leave it out) counts when a bot wrote it.
+ */
 function isOurs(comment: IssueCommentInfo, appId: number | undefined): boolean {
   if (parseStickyMarker(comment.body) === undefined) return false;
-  return appId === undefined ? comment.userType === 'Bot' : comment.appId === appId;
+  if (appId === undefined || comment.appId === null) return comment.userType === 'Bot';
+  return comment.appId === appId;
 }

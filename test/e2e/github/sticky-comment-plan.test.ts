@@ -1,6 +1,9 @@
 // The sticky comment plan: edit parts in place, create missing parts, delete
-// parts left over from a longer report, write nothing when nothing changed.
+// parts left over from a longer report, write nothing when nothing changed;
+// only the app's own marked comments are touched.
+import type { GitHubPort, IssueCommentInfo } from '../../../src/github/github-port.js';
 import { planStickyComment } from '../../../src/github/sticky-comment/plan-sticky-comment.js';
+import { upsertStickyComment } from '../../../src/github/sticky-comment/upsert-sticky-comment.js';
 import { stickyMarker } from '../../../src/report/sticky-marker.js';
 
 const part = (n: number, of: number, text: string): string => `${stickyMarker(n, of)}\n${text}\n`;
@@ -37,4 +40,31 @@ test('longer report: the missing part is created', () => {
     { op: 'update', id: 1, body: part(1, 2, 'a') },
     { op: 'create', body: part(2, 2, 'b') },
   ]);
+});
+
+describe('which marked comments are the app\'s own', () => {
+  const body = part(1, 1, 'old');
+  /** upsertStickyComment over a port holding `comments`; returns the ids it edited. */
+  async function editedIds(comments: IssueCommentInfo[], appId: number | undefined): Promise<number[]> {
+    const edited: number[] = [];
+    const port = {
+      listIssueComments: async () => comments,
+      createIssueComment: async () => undefined,
+      updateIssueComment: async (id: number) => void edited.push(id),
+      deleteIssueComment: async (id: number) => void edited.push(id),
+    } as unknown as GitHubPort;
+    await upsertStickyComment(port, 2, [part(1, 1, 'new')], appId);
+    return edited;
+  }
+
+  test('written by this app (performed_via_github_app) is edited; another app\'s and a user\'s quote are left alone', async () => {
+    expect(await editedIds([{ id: 1, body, appId: 7, userType: 'Bot' }], 7)).toEqual([1]);
+    expect(await editedIds([{ id: 2, body, appId: 8, userType: 'Bot' }], 7)).toEqual([]);
+    expect(await editedIds([{ id: 3, body, appId: null, userType: 'User' }], 7)).toEqual([]);
+  });
+
+  test('a bot comment without performed_via_github_app (older GitHub Enterprise, stand-ins) is edited, not duplicated', async () => {
+    expect(await editedIds([{ id: 4, body, appId: null, userType: 'Bot' }], 7)).toEqual([4]);
+    expect(await editedIds([{ id: 5, body, appId: null, userType: 'Bot' }], undefined)).toEqual([5]);
+  });
 });
