@@ -54,9 +54,11 @@ export async function targetFromCheckSuite(payload: CheckSuiteEventPayload, port
   return fromExternalId(payload.repository, externalId, suite.head_sha, port);
 }
 
-async function isOurs(app: { id: number | null } | null, name: string, port: GitHubPort): Promise<boolean> {
+/** The run's app when the payload names one; by the run's name when the app or our id is unknown. */
+async function isOurs(app: { id: number | null } | null | undefined, name: string, port: GitHubPort): Promise<boolean> {
   const appId = await port.appId();
-  return appId === undefined ? name.startsWith('kubegate/') : app?.id === appId;
+  if (appId === undefined || typeof app?.id !== 'number') return name.startsWith('kubegate/');
+  return app.id === appId;
 }
 
 function listedPullRequest(pr: MinimalPullRequest): Pick<PullRequestInfo, 'number' | 'baseRef' | 'baseSha' | 'fromFork'> {
