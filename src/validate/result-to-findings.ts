@@ -32,7 +32,7 @@ export function resultToFindings(result: ResourceResult): Finding[] {
       ...base,
       line: error.line ?? object?.lineOf(error.segments) ?? 1,
       rule: error.rule ?? 'schema',
-      message: `${describeObject(ref)}${field === '' ? '' : `${field}: `}${error.msg}`,
+      message: `${describeObject(ref)}${field === '' ? '' : `${field}: `}${error.msg}${error.hint ? ` ${error.hint}` : ''}`,
       ...(field === '' ? {} : { field }),
     };
   });

@@ -1,8 +1,10 @@
 // kubeconform's --schema-location: "default" (for kubegate, the schemas built
-// into the package), a template ending in "json" (a file path or an http(s)
-// URL with {{ .ResourceKind }} and friends), or a plain folder/URL prefix,
+// into the package), a template ending in "json" (a file path, a file:// URL
+// or an http(s) URL with {{ .ResourceKind }} and friends), or a plain
+// folder/URL prefix,
 // under which kubeconform's default layout applies:
 //   <prefix>/{{ .NormalizedKubernetesVersion }}-standalone{{ .StrictSuffix }}/{{ .ResourceKind }}{{ .KindSuffix }}.json
+import { fileURLToPath } from 'node:url';
 import { renderGoTemplate, TemplateError, type SchemaPathFields } from './go-template.js';
 
 export interface SchemaLocation {
@@ -42,9 +44,20 @@ export function schemaPathFields(query: SchemaQuery): SchemaPathFields {
   };
 }
 
-/** The schema file or URL for one kind at one location. */
+/** A file:// URL as a path; anything else as it is. */
+function fileUrlToPath(rendered: string): string {
+  if (!/^file:\/\//i.test(rendered)) return rendered;
+  try {
+    return fileURLToPath(rendered);
+  } catch {
+    return rendered; // not a usable file URL (e.g. with a host): a path that does not exist, so "not found"
+  }
+}
+
+/** The schema file or URL for one kind at one location (file:// URLs become paths). */
 export function schemaPathFor(location: SchemaLocation, query: SchemaQuery): string {
-  return renderGoTemplate(location.template, schemaPathFields(query));
+  const rendered = renderGoTemplate(location.template, schemaPathFields(query));
+  return location.source === 'file' ? fileUrlToPath(rendered) : rendered;
 }
 
 /**

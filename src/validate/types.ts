@@ -18,6 +18,14 @@ export interface FieldError {
   rule?: string;
   /** The line, when known without lineOf (duplicate keys). */
   line?: number;
+  /**
+   * Problems this one stands for, as kubeconform nests them: the failed
+   * branches of a oneOf/anyOf/allOf ("'oneOf' failed, none matched"), or the
+   * problems under a field where several were found ("validation failed").
+   */
+  causes?: FieldError[];
+  /** Advice for people (not part of kubeconform's wording), e.g. to quote a YAML boolean. */
+  hint?: string;
 }
 
 export interface ResourceResult {

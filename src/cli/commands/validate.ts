@@ -18,7 +18,7 @@ export async function run(args: string[], io: ValidateIo): Promise<number> {
     parsed = parseValidateArgs(args);
   } catch (err: unknown) {
     if (!(err instanceof ValidateUsageError)) throw err;
-    io.stderr(`${err.message}\n${validateUsage()}`);
+    io.stderr(`${err.message}\n${err.withUsage ? validateUsage() : ''}`);
     return 1;
   }
   if (parsed.command === 'help') {

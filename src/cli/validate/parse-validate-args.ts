@@ -28,9 +28,16 @@ export interface ValidateArgs {
 
 export type ParsedArgs = { command: 'run'; args: ValidateArgs } | { command: 'help' } | { command: 'version' };
 
-/** A bad option; printed with the usage, exit status 1 (as kubeconform). */
+/** A bad option; exit status 1 and, unless `withUsage` is false, the usage (as kubeconform). */
 export class ValidateUsageError extends Error {
   override name = 'ValidateUsageError';
+
+  constructor(
+    message: string,
+    readonly withUsage = true,
+  ) {
+    super(message);
+  }
 }
 
 const BY_NAME = new Map<string, OptionSpec>();
@@ -66,6 +73,7 @@ function normalize(argv: readonly string[]): Normalized {
       continue;
     }
     const body = arg.replace(/^--?/, '');
+    if (body === '' || body.startsWith('-') || body.startsWith('=')) throw new ValidateUsageError(`bad flag syntax: ${arg}`);
     const eq = body.indexOf('=');
     const name = eq === -1 ? body : body.slice(0, eq);
     const option = BY_NAME.get(name);
@@ -89,8 +97,9 @@ function list(values: unknown): string[] {
   return Array.isArray(values) ? values.map(String) : [];
 }
 
-function csv(values: unknown): string[] {
-  return list(values).flatMap((value) => value.split(',')).filter((kind) => kind !== '');
+/** -skip and -reject are single Go string flags: the last one given wins, and it is a comma-separated list. */
+function csv(value: unknown): string[] {
+  return (typeof value === 'string' ? value : '').split(',').filter((kind) => kind !== '');
 }
 
 function regexps(values: unknown): RegExp[] {
@@ -105,7 +114,7 @@ function regexps(values: unknown): RegExp[] {
 
 function kubernetesVersion(value: unknown): string {
   const version = typeof value === 'string' ? value : 'master';
-  if (!/^(master|v?\d+\.\d+\.\d+)$/.test(version)) {
+  if (!/^(master|\d+\.\d+\.\d+)$/.test(version)) {
     throw new ValidateUsageError(
       `invalid value "${version}" for flag -kubernetes-version: ${version} is not a valid version. Valid values are "master" (default) or full version x.y.z (e.g. "1.27.2")`,
     );
@@ -115,12 +124,15 @@ function kubernetesVersion(value: unknown): string {
 
 function output(value: unknown): OutputFormat {
   const format = typeof value === 'string' ? value : 'text';
-  if (!isOutputFormat(format)) throw new ValidateUsageError(`invalid value "${format}" for flag -output: use json, junit, pretty, tap or text`);
+  if (!isOutputFormat(format)) throw new ValidateUsageError("'outputFormat' must be 'json', 'junit', 'pretty', 'tap' or 'text'", false);
   return format;
 }
 
+/** Go's strconv.ParseInt(value, 0, 64): decimal, or 0x / 0o / 0b prefixed, with _ between digits. */
 function workers(value: unknown): void {
-  if (typeof value === 'string' && !/^[+-]?\d+$/.test(value)) throw new ValidateUsageError(`invalid value "${value}" for flag -n: parse error`);
+  if (typeof value === 'string' && !/^[+-]?(\d+(_\d+)*|0[xX](_?[0-9a-fA-F])+|0[oO]?(_?[0-7])+|0[bB](_?[01])+)$/.test(value)) {
+    throw new ValidateUsageError(`invalid value "${value}" for flag -n: parse error`);
+  }
 }
 
 export function parseValidateArgs(argv: readonly string[]): ParsedArgs {

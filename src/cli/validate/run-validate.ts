@@ -12,6 +12,7 @@ import type { CliIo } from '../io.js';
 import { EMPTY_SIGNATURE, type CliResult } from './cli-result.js';
 import { createOutput } from './create-output.js';
 import { documentResults } from './document-results.js';
+import { withKubeconformSchemaUrl } from './kubeconform-schema-url.js';
 import type { ValidateArgs } from './parse-validate-args.js';
 import { CLI_MAX_FILE_BYTES, fromList, gatherCrds, readInputs, type Gathered } from './read-inputs.js';
 import type { ValidateOutput } from './validate-output.js';
@@ -46,7 +47,8 @@ class Run {
   ) {}
 
   report(result: CliResult): void {
-    this.output.write(result);
+    const msg = result.msg === undefined ? undefined : withKubeconformSchemaUrl(result.msg, this.args.kubernetesVersion);
+    this.output.write(msg === undefined ? result : { ...result, msg });
     if (result.status === 'invalid' || result.status === 'error') {
       this.failed = true;
       if (this.args.exitOnError) this.stopped = true;
@@ -87,7 +89,10 @@ export async function runValidate(args: ValidateArgs, io: ValidateIo): Promise<n
     io.stderr('kubegate validate: no input: give files or folders to validate, or pipe manifests to stdin (see --help)\n');
     return 1;
   }
-  if (args.insecureSkipTlsVerify) io.stderr('kubegate validate: --insecure-skip-tls-verify is ignored; TLS certificates are always verified\n');
+  // Said only where it matters (downloads), so that other runs print what kubeconform prints.
+  if (args.insecureSkipTlsVerify && args.schemaLocations.some((location) => location.startsWith('http'))) {
+    io.stderr('kubegate validate: -insecure-skip-tls-verify is ignored; TLS certificates are always verified\n');
+  }
   if (args.debug) io.stderr(`kubegate validate: schema locations: ${(args.schemaLocations.length > 0 ? args.schemaLocations : ['default']).join(', ')}\n`);
   const output = createOutput(args.output, { summary: args.summary, verbose: args.verbose, stdin: useStdin, print: io.stdout });
   const stdin = useStdin ? await io.readStdin() : undefined;

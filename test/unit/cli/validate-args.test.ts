@@ -23,8 +23,9 @@ describe('parseValidateArgs', () => {
     expect(args(['-strict', '-strict=false']).strict).toBe(false);
   });
 
-  test('comma lists and repeated options add up', () => {
-    expect(args(['-skip', 'Secret,v1/ConfigMap', '--skip', 'Job', '-reject', 'Pod']).skip).toEqual(['Secret', 'v1/ConfigMap', 'Job']);
+  test('-skip takes a comma list; repeated, the last one wins (a Go string flag)', () => {
+    expect(args(['-skip', 'Secret,v1/ConfigMap', '-reject', 'Pod']).skip).toEqual(['Secret', 'v1/ConfigMap']);
+    expect(args(['-skip', 'Secret,v1/ConfigMap', '--skip', 'Job']).skip).toEqual(['Job']);
   });
 
   test('option values may start with a dash', () => {

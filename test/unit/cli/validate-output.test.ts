@@ -63,8 +63,8 @@ describe('validate output formats', () => {
       'TAP version 13\n' +
         'ok 1 - a.yaml (apps/v1/Deployment/shop/web)\n' +
         "not ok 2 - a.yaml (v1/Service//web): bad <port> & 'name'\n" +
-        "not ok 3 - b.yaml (///): error while parsing: missing 'kind' key\n" +
-        'ok 4 #skip - b.yaml (v1/Secret//token)\n' +
+        "not ok 3 - b.yaml: error while parsing: missing 'kind' key\n" +
+        'ok 4 - b.yaml (v1/Secret//token) # skip\n' +
         'ok 5 - c.yaml (empty)\n' +
         '1..5\n',
     );
@@ -76,19 +76,20 @@ describe('validate output formats', () => {
       [
         '<testsuites name="kubeconform" time="" tests="4" failures="1" disabled="1" errors="1">',
         '  <testsuite name="a.yaml" id="1" tests="2" failures="1" errors="0" disabled="0" skipped="0">',
-        '    <testcase name="shop/web" classname="Deployment@apps/v1"></testcase>',
-        '    <testcase name="web" classname="Service@v1">',
+        '    <testcase name="shop/web" classname="Deployment@apps/v1" time="0"></testcase>',
+        '    <testcase name="web" classname="Service@v1" time="0">',
         '      <failure message="bad &lt;port&gt; &amp; &#39;name&#39;" type=""></failure>',
         '    </testcase>',
         '  </testsuite>',
         '  <testsuite name="b.yaml" id="2" tests="2" failures="0" errors="1" disabled="0" skipped="1">',
-        '    <testcase name="" classname="@">',
+        '    <testcase name="" classname="@" time="0">',
         '      <error message="error while parsing: missing &#39;kind&#39; key" type=""></error>',
         '    </testcase>',
-        '    <testcase name="token" classname="Secret@v1">',
+        '    <testcase name="token" classname="Secret@v1" time="0">',
         '      <skipped message=""></skipped>',
         '    </testcase>',
         '  </testsuite>',
+        '  <testsuite name="c.yaml" id="3" tests="0" failures="0" errors="0" disabled="0" skipped="0"></testsuite>',
         '</testsuites>',
         '',
       ].join('\n'),

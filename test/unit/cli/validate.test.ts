@@ -56,7 +56,7 @@ describe('kubegate validate', () => {
     const run = await validate(['--strict', 'invalid/duplicate-key.yaml', 'invalid/unknown-field.yaml']);
     expect(run.out).toBe(
       'invalid/duplicate-key.yaml - ConfigMap settings failed validation: error unmarshalling resource: line 8: key "mode" already set in map; remove one of the two (strict mode refuses duplicate keys)\n' +
-        "invalid/unknown-field.yaml - Deployment shop is invalid: problem validating schema. Check JSON formatting: jsonschema validation failed with 'kubegate:src/schemas/kubernetes/v1.33.13-strict/deployment-apps-v1.json#' - at '/spec/replicas': got string, want null or integer - at '/spec/template/spec/containers/0': additional properties 'imagePulPolicy' not allowed\n",
+        "invalid/unknown-field.yaml - Deployment shop is invalid: problem validating schema. Check JSON formatting: jsonschema validation failed with 'https://raw.githubusercontent.com/yannh/kubernetes-json-schema/master/master-standalone-strict/deployment-apps-v1.json#' - at '/spec/replicas': got string, want null or integer - at '/spec/template/spec/containers/0': additional properties 'imagePulPolicy' not allowed\n",
     );
   });
 
@@ -83,7 +83,9 @@ describe('kubegate validate', () => {
     expect(help.status).toBe(0);
     expect(help.out.split('\n')[0]).toBe('Usage: kubegate validate [OPTION]... [FILE OR FOLDER]...');
     const bad = await validate(['--output', 'xml', 'list.yaml']);
-    expect(bad.status).toBe(1);
-    expect(bad.err.split('\n')[0]).toBe('invalid value "xml" for flag -output: use json, junit, pretty, tap or text');
+    expect(bad).toEqual({ status: 1, out: '', err: "'outputFormat' must be 'json', 'junit', 'pretty', 'tap' or 'text'\n" });
+    const unknown = await validate(['-xyz', 'list.yaml']);
+    expect(unknown.status).toBe(1);
+    expect(unknown.err.split('\n').slice(0, 2)).toEqual(['flag provided but not defined: -xyz', 'Usage: kubegate validate [OPTION]... [FILE OR FOLDER]...']);
   });
 });

@@ -18,10 +18,6 @@ const BATS_FILES = ['acceptance.bats', 'acceptance-nonetwork.bats'];
  * disagree: when one starts to agree, move it out of this table.
  */
 const KNOWN_DISAGREEMENTS: Readonly<Record<string, string>> = {
-  'Fail when parsing a List that contains an invalid resource':
-    "the message names the schema used: kubegate's built-in v1.33.13 schema ('kubegate:src/schemas/...'), not kubeconform's default URL",
-  'Fail when parsing a List that contains an invalid resource from stdin':
-    "the message names the schema used: kubegate's built-in v1.33.13 schema ('kubegate:src/schemas/...'), not kubeconform's default URL",
   'Fail when parsing a valid Kubernetes config YAML file without network access':
     "kubegate's default schemas are built in, so validating needs no network and the valid file passes",
 };

@@ -38,9 +38,11 @@ describe('validator with the built-in schemas', () => {
 
   test('says when YAML read an unquoted word as a boolean', async () => {
     const [flags] = await validateFixture('invalid/yaml-booleans.yaml');
-    expect(fieldErrors(flags)).toEqual([
-      '/data/checkout: got boolean, want string (YAML reads unquoted yes, no, on, off, true and false as booleans: quote the value)',
-    ]);
+    expect(fieldErrors(flags)).toEqual(['/data/checkout: got boolean, want string']);
+    expect(flags?.validationErrors[0]?.hint).toBe('(YAML reads unquoted yes, no, on, off, true and false as booleans: quote the value)');
+    expect(resultToFindings(flags!)[0]?.message).toBe(
+      'ConfigMap flags: data.checkout: got boolean, want string (YAML reads unquoted yes, no, on, off, true and false as booleans: quote the value)',
+    );
   });
 
   test('checks resource quantities and requests against limits', async () => {
