@@ -1,7 +1,7 @@
 // The custom resource kinds that CustomResourceDefinitions (from the
 // validated objects and from ValidatorOptions.crds) define, by apiVersion and
 // kind, with each version's schema.
-import type { ManifestObject } from '../core/types.js';
+import type { FieldPath, ManifestObject } from '../core/types.js';
 import { isPlainObject } from '../manifests/classify-document.js';
 
 export interface CrdVersionSchema {
@@ -9,6 +9,11 @@ export interface CrdVersionSchema {
   display: string;
   /** The version's openAPIV3Schema (undefined: the CRD declares none, anything goes). */
   openAPIV3Schema: unknown;
+  /** The custom resource kind. */
+  kind: string;
+  /** The CRD, and where the schema sits in it (to point at a rule's line). */
+  crd: ManifestObject;
+  schemaPath: FieldPath;
 }
 
 function record(value: unknown): Record<string, unknown> {
@@ -29,18 +34,17 @@ function versionSchemas(crd: ManifestObject): Array<[string, CrdVersionSchema]> 
   const kind = record(spec['names'])['kind'];
   if (typeof group !== 'string' || typeof kind !== 'string') return [];
   const shared = record(spec['validation'])['openAPIV3Schema']; // apiextensions.k8s.io/v1beta1
+  const sharedPath = ['spec', 'validation', 'openAPIV3Schema'];
   const versions = Array.isArray(spec['versions']) ? spec['versions'].map(record) : [];
   if (versions.length === 0 && typeof spec['version'] === 'string') versions.push({ name: spec['version'] });
-  return versions
-    .filter((version) => typeof version['name'] === 'string')
-    .map((version) => {
-      const name = String(version['name']);
-      const own = record(version['schema'])['openAPIV3Schema'];
-      return [
-        crdKey(`${group}/${name}`, kind),
-        { display: `CustomResourceDefinition ${crd.name} (${name})`, openAPIV3Schema: own ?? shared },
-      ];
-    });
+  return versions.flatMap((version, index): Array<[string, CrdVersionSchema]> => {
+    if (typeof version['name'] !== 'string') return [];
+    const name = version['name'];
+    const own = record(version['schema'])['openAPIV3Schema'];
+    const schemaPath = own === undefined ? sharedPath : ['spec', 'versions', index, 'schema', 'openAPIV3Schema'];
+    const display = `CustomResourceDefinition ${crd.name} (${name})`;
+    return [[crdKey(`${group}/${name}`, kind), { display, openAPIV3Schema: own ?? shared, kind, crd, schemaPath }]];
+  });
 }
 
 export class CrdRegistry {

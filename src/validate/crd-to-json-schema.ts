@@ -3,7 +3,8 @@
 // nullable, x-kubernetes-int-or-string, x-kubernetes-embedded-resource,
 // x-kubernetes-preserve-unknown-fields, and in strict mode unknown fields
 // rejected (the server prunes them, or refuses them under strict field
-// validation). x-kubernetes-validations (CEL rules) are not evaluated here.
+// validation). x-kubernetes-validations (CEL rules) are evaluated apart, by
+// crd-rules/.
 
 type SchemaNode = Record<string, unknown>;
 

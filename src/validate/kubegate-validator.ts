@@ -76,7 +76,7 @@ export class KubegateValidator implements Validator {
     } catch (err: unknown) {
       return resultFor(object, 'error', `schema ${schema.display} cannot be used: ${describe(err)}`);
     }
-    const checks = runKubernetesChecks(object);
+    const checks = [...runKubernetesChecks(object), ...this.crds.ruleErrors(object, errors)];
     if (errors.length === 0 && checks.length === 0) return resultFor(object, 'valid');
     return resultFor(object, 'invalid', invalidMessage(schema.display, errors, checks), [...errors, ...checks]);
   }

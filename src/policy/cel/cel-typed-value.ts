@@ -68,3 +68,8 @@ export function celUint(value: bigint): unknown {
 export function celDuration(seconds: bigint, nanos: number): unknown {
   return new Duration(seconds, nanos);
 }
+
+/** A CEL optional value, for activations: empty without an argument. */
+export function celOptional(...value: [] | [unknown]): unknown {
+  return value.length === 0 ? Optional.none() : Optional.of(value[0]);
+}
