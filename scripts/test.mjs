@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // The whole test suite, from a fresh clone: install, build the local control
-// plane if missing, type-check, run jest (the cluster project's global setup
-// starts kube-apiserver + etcd and its teardown stops them), then print one
-// closing line "tests: N passed, N failed, N skipped".
+// plane if missing, type-check, build dist/, run jest (the cluster project's
+// global setup starts kube-apiserver + etcd and its teardown stops them), then
+// print one closing line "tests: N passed, N failed, N skipped".
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,11 @@ if (run(root, process.execPath, ['test/cluster/build.mjs'], { stdio: ['ignore', 
 }
 if (run(root, process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit']) !== 0) {
   process.stderr.write('kubegate: type-check failed\n');
+  process.exit(1);
+}
+// dist/, for test/e2e/app-process.test.ts: it starts the built app as `npm start` does.
+if (run(root, process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json']) !== 0) {
+  process.stderr.write('kubegate: build (tsc -p tsconfig.build.json) failed\n');
   process.exit(1);
 }
 // A control plane the developer already runs is reused by jest and left running.

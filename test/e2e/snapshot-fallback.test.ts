@@ -73,6 +73,7 @@ describe('a GitHub that serves no tarball', () => {
       'checks/create',
       'checks/create',
       'repos/get-content',
+      'repos/compare-commits-with-basehead',
       'repos/download-tarball-archive',
       'repos/download-tarball-archive',
       'git/get-tree',

@@ -19,12 +19,14 @@ import {
   startApp,
   type AppHarness,
   type CheckRunsFake,
+  type FakeGitHub,
   type FakeGitHubOptions,
   isObject,
   type JsonObject,
   type IssueCommentsFake,
   type Tree,
 } from '../../harness/github/index.js';
+import { fakeCompareCommits, type CompareCommitsOptions } from '../../harness/github/fakes/compare-commits.js';
 
 export const OWNER = 'Codertocat';
 export const REPO = 'Hello-World';
@@ -66,6 +68,7 @@ export function passOperations(diffRuns = 0): string[] {
     'checks/create', // kubegate/validate
     'checks/create', // kubegate/policy
     'repos/get-content',
+    'repos/compare-commits-with-basehead', // the merge base of base and head
     'repos/download-tarball-archive',
     'repos/download-tarball-archive',
     'issues/list-comments',
@@ -94,24 +97,42 @@ export interface ScenarioOptions {
   tarballs?: boolean;
   /** Commits whose tree listing GitHub answers as truncated. */
   truncatedTrees?: string[];
+  /** The compare API: head sha -> merge base (default: the base), and heads whose compare fails. */
+  compare?: Pick<CompareCommitsOptions, 'mergeBases' | 'failing'>;
 }
 
 export async function startScenario(options: ScenarioOptions = {}): Promise<Scenario> {
   const app = options.app ?? createApp(createAppDeps(options.deps));
   const harness = await startApp({ ...options.github, app });
+  return { harness, ...(await serveHelloWorld(harness.github, harness.appId, options)) };
+}
+
+/**
+ * The GitHub side of the scenario on any FakeGitHub (intercepting, or
+ * listening for an app in another process): check runs, comments, the config
+ * on master, tarballs (downloads from codeload.github.com, or from the fake's
+ * own origin when it is not github.com), trees and blobs, pull request #2,
+ * and the compare API (the merge base).
+ */
+export async function serveHelloWorld(
+  github: FakeGitHub,
+  appId: number,
+  options: Pick<ScenarioOptions, 'config' | 'trees' | 'tarballs' | 'truncatedTrees' | 'compare'> = {},
+): Promise<Omit<Scenario, 'harness'>> {
   const repo = { owner: OWNER, repo: REPO };
-  const checkRuns = fakeCheckRuns(harness.github, { ...repo, appId: harness.appId });
-  const comments = fakeIssueComments(harness.github, { ...repo, issueNumber: PR_NUMBER, appId: harness.appId });
+  const checkRuns = fakeCheckRuns(github, { ...repo, appId });
+  const comments = fakeIssueComments(github, { ...repo, issueNumber: PR_NUMBER, appId });
   const config = options.config === undefined ? CONFIG_TEXT : options.config;
-  fakeRepositoryContents(harness.github, { ...repo, ref: 'master', files: config === null ? {} : { '.github/kubegate.yml': config } });
+  fakeRepositoryContents(github, { ...repo, ref: 'master', files: config === null ? {} : { '.github/kubegate.yml': config } });
   const trees = options.trees ?? { [BASE_SHA]: baseTree, [HEAD_SHA]: headTree, [SECOND_HEAD_SHA]: fixedTree };
   const tarballs = new Map<string, Buffer>();
   for (const [sha, tree] of Object.entries(trees)) tarballs.set(sha, await buildTarball(tree, `${OWNER}-${REPO}-${sha.slice(0, 7)}`));
-  const codeloadOrigin = options.github?.baseUrl ? harness.github.origin : 'https://codeload.github.com';
-  if (options.tarballs !== false) fakeTarballs(harness.github, { ...repo, tarballs, codeloadOrigin });
-  fakeGitData(harness.github, { ...repo, trees, ...(options.truncatedTrees ? { truncated: options.truncatedTrees } : {}) });
-  fakePullRequests(harness.github, { ...repo, pulls: [{ number: PR_NUMBER, baseSha: BASE_SHA, headSha: HEAD_SHA }] });
-  return { harness, checkRuns, comments };
+  const codeloadOrigin = github.origin === 'https://api.github.com' ? 'https://codeload.github.com' : github.origin;
+  if (options.tarballs !== false) fakeTarballs(github, { ...repo, tarballs, codeloadOrigin });
+  fakeGitData(github, { ...repo, trees, ...(options.truncatedTrees ? { truncated: options.truncatedTrees } : {}) });
+  fakePullRequests(github, { ...repo, pulls: [{ number: PR_NUMBER, baseSha: BASE_SHA, headSha: HEAD_SHA }] });
+  fakeCompareCommits(github, { ...repo, ...options.compare });
+  return { checkRuns, comments };
 }
 
 function shaOf(payload: JsonObject, side: 'base' | 'head'): string {

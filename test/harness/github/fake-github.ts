@@ -1,15 +1,22 @@
-// A fake GitHub REST API for tests, on top of nock 14. Every request to the
-// API origin is matched to an operation of GitHub's OpenAPI description
-// (method + path template) and checked: path and query parameters, the JSON
-// request body, and the fake's own answer against the response schema. What
-// does not check out is recorded as a problem, and assertDone() fails the test
-// on any problem, any unexpected request and any route not used as declared.
+// A fake GitHub REST API for tests. Every request to the API is matched to an
+// operation of GitHub's OpenAPI description (method + path template) and
+// checked: path and query parameters, the JSON request body, and the fake's
+// own answer against the response schema. What does not check out is recorded
+// as a problem, and assertDone() fails the test on any problem, any unexpected
+// request and any route not used as declared.
+//
+// Two ways to reach it, one request handling behind both:
+// - start(): nock 14 intercepts the API origin in this process;
+// - listen(): a real HTTP server on 127.0.0.1, for code in another process
+//   (the app as `npm start` runs it), laid out as GitHub Enterprise Server:
+//   the API at http://127.0.0.1:PORT/api/v3, downloads on the same origin.
 //
 //   const github = new FakeGitHub().start();
 //   github.on('POST /repos/{owner}/{repo}/check-runs', (req) => ({ status: 201, body: {...} }));
 //   ... run the code under test ...
 //   github.assertDone();
 import nock from 'nock';
+import { serveOnLoopback, type LoopbackRequest, type LoopbackServer, type WireReply } from './loopback-server.js';
 import { isObject, loadDescription, type DescriptionName, type JsonObject, type OpenApiDocument } from './openapi-description.js';
 import { findOperation, matchOperation, type MatchedOperation } from './openapi-operations.js';
 import { operationValidator, type OperationValidator } from './openapi-validator.js';
@@ -63,12 +70,15 @@ interface Download {
   url: string;
   calls: number;
   times: number;
+  reply: () => GitHubReply;
 }
 
 const METHODS = ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'];
 
+/** Where GitHub Enterprise Server serves its API, and so where Probot's GHE_HOST points. */
+const SERVED_API_PATH = '/api/v3';
+
 export class FakeGitHub {
-  readonly baseUrl: string;
   /** Every API request, in order. */
   readonly requests: GitHubRequest[] = [];
   readonly problems: string[] = [];
@@ -79,29 +89,40 @@ export class FakeGitHub {
   private readonly downloads: Download[] = [];
   private readonly interceptors: nock.Interceptor[] = [];
   private readonly onNoMatch = (request: unknown): void => this.noMatch(request);
+  private apiBaseUrl: string;
+  private server: LoopbackServer | undefined;
 
   constructor(options: FakeGitHubOptions = {}) {
-    this.baseUrl = (options.baseUrl ?? 'https://api.github.com').replace(/\/$/, '');
+    this.apiBaseUrl = (options.baseUrl ?? 'https://api.github.com').replace(/\/$/, '');
     this.document = loadDescription(options.description);
     this.validator = operationValidator(this.document);
     this.validateResponses = options.validateResponses ?? true;
+  }
+
+  /** The API base URL; after listen(), the served one. */
+  get baseUrl(): string {
+    return this.apiBaseUrl;
   }
 
   get origin(): string {
     return new URL(this.baseUrl).origin;
   }
 
+  private get basePath(): string {
+    return new URL(this.baseUrl).pathname.replace(/\/$/, '');
+  }
+
   /** Intercepts the API origin and listens for requests nothing intercepts. */
   start(): this {
-    const basePath = new URL(this.baseUrl).pathname.replace(/\/$/, '');
+    if (this.server) throw new Error('FakeGitHub: already listening on a port; use start() or listen(), not both');
+    const basePath = this.basePath;
     const scope = nock(this.origin).persist();
     for (const method of METHODS) {
       const interceptor = scope.intercept((uri) => uri.startsWith(`${basePath}/`), method);
       this.interceptors.push(interceptor);
       const fake = this;
       interceptor.reply(async function (uri, body) {
-        const reply = await fake.handle(method, uri.slice(basePath.length), body, this.req.headers);
-        return [reply.status, toReplyBody(reply.body), withContentType(reply)];
+        return nockReply(await fake.handle(method, uri.slice(basePath.length), body, this.req.headers));
       });
     }
     nock.emitter.on('no match', this.onNoMatch);
@@ -111,6 +132,27 @@ export class FakeGitHub {
   stop(): void {
     nock.emitter.removeListener('no match', this.onNoMatch);
     for (const interceptor of this.interceptors) nock.removeInterceptor(interceptor);
+  }
+
+  /**
+   * Serves the fake on a free port of 127.0.0.1 instead of intercepting, for
+   * code in another process. Resolves with the API base URL
+   * (http://127.0.0.1:PORT/api/v3, where GHE_HOST=127.0.0.1:PORT and
+   * GHE_PROTOCOL=http point Probot). Register fakes after this: some build
+   * URLs from the base URL. Requests outside the API go to download().
+   */
+  async listen(): Promise<string> {
+    if (this.server || this.interceptors.length > 0) throw new Error('FakeGitHub: already started; use start() or listen(), not both');
+    this.server = await serveOnLoopback((request) => this.serve(request));
+    this.apiBaseUrl = `${this.server.origin}${SERVED_API_PATH}`;
+    return this.baseUrl;
+  }
+
+  /** Stops the server of listen(). */
+  async close(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    await server?.close();
   }
 
   /**
@@ -124,18 +166,22 @@ export class FakeGitHub {
     return this;
   }
 
-  /** A URL outside the API (e.g. codeload.github.com, where tarball downloads redirect). */
+  /**
+   * A URL outside the API (e.g. codeload.github.com, where tarball downloads
+   * redirect), fetched `times` times with any query. After listen(), it must
+   * be on the served origin.
+   */
   download(url: string, reply: () => GitHubReply, times = 1): this {
     const target = new URL(url);
-    const record: Download = { url, calls: 0, times };
+    const record: Download = { url, calls: 0, times, reply };
     this.downloads.push(record);
+    if (this.server) {
+      if (target.origin !== this.origin) throw new Error(`FakeGitHub: listening on ${this.origin}, it cannot serve a download from ${target.origin}`);
+      return this;
+    }
     const interceptor = nock(target.origin).get(target.pathname).query(true).times(times);
     this.interceptors.push(interceptor);
-    interceptor.reply(() => {
-      record.calls += 1;
-      const answer = reply();
-      return [answer.status, toReplyBody(answer.body), withContentType(answer)];
-    });
+    interceptor.reply(() => nockReply(answerDownload(record)));
     return this;
   }
 
@@ -169,6 +215,31 @@ export class FakeGitHub {
       .map((d) => `download ${d.url} was fetched ${d.calls} times, expected ${d.times}`);
     const all = [...this.problems, ...unused, ...downloads];
     if (all.length > 0) throw new Error(`FakeGitHub:\n- ${all.join('\n- ')}`);
+  }
+
+  /** A request to the server of listen(): the API, or else a download. */
+  private async serve(request: LoopbackRequest): Promise<WireReply> {
+    const { method, url } = request;
+    const basePath = this.basePath;
+    try {
+      const reply = url.startsWith(`${basePath}/`)
+        ? await this.handle(method, url.slice(basePath.length), request.body, request.headers)
+        : this.serveDownload(method, url);
+      return wireReply(reply);
+    } catch (error: unknown) {
+      this.problems.push(`${method} ${url}: the fake failed: ${error instanceof Error ? error.message : String(error)}`);
+      throw error;
+    }
+  }
+
+  private serveDownload(method: string, url: string): GitHubReply {
+    const path = new URL(url, this.origin).pathname;
+    const record = this.downloads.find((d) => method === 'GET' && new URL(d.url).pathname === path && d.calls < d.times);
+    if (!record) {
+      this.problems.push(`unexpected request ${method} ${this.origin}${path} (nothing serves it)`);
+      return { status: 404, body: { message: 'Not Found (FakeGitHub: no download here)' } };
+    }
+    return answerDownload(record);
   }
 
   private async handle(method: string, uri: string, rawBody: unknown, headers: Record<string, string>): Promise<GitHubReply> {
@@ -240,7 +311,22 @@ function validationFailed(problems: string[]): GitHubReply {
   };
 }
 
-function toReplyBody(body: unknown): nock.ReplyBody {
+function answerDownload(record: Download): GitHubReply {
+  record.calls += 1;
+  return record.reply();
+}
+
+/** The reply as bytes on the wire: JSON bodies serialized, with their content type. */
+function wireReply(reply: GitHubReply): WireReply {
+  return { status: reply.status, headers: withContentType(reply), body: toReplyBody(reply.body) };
+}
+
+function nockReply(reply: GitHubReply): [number, nock.ReplyBody, Record<string, string>] {
+  const wire = wireReply(reply);
+  return [wire.status, wire.body, wire.headers];
+}
+
+function toReplyBody(body: unknown): string | Buffer {
   if (body === undefined) return '';
   if (Buffer.isBuffer(body) || typeof body === 'string') return body;
   return JSON.stringify(body);

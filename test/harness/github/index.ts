@@ -1,6 +1,9 @@
-// The GitHub test harness: Probot in-process, GitHub's REST API faked with
-// nock and checked against GitHub's OpenAPI description.
-export { startApp, testPrivateKey, type AppHarness, type StartAppOptions } from './start-app.js';
+// The GitHub test harness: Probot in-process (startApp), or the built app as
+// `npm start` runs it (startAppProcess); GitHub's REST API faked (with nock,
+// or on a loopback port) and checked against GitHub's OpenAPI description.
+export { signPayload, startApp, TEST_WEBHOOK_SECRET, testPrivateKey, type AppHarness, type StartAppOptions } from './start-app.js';
+export { startAppProcess, type AppProcess, type AppProcessOptions, type DeliverOptions, type DeliveryAnswer } from './start-app-process.js';
+export { appStartCommand, assertBuilt, staleBuildNote, type StartCommand } from './app-start-command.js';
 export { FakeGitHub, type FakeGitHubOptions, type GitHubReply, type GitHubRequest, type RouteOptions } from './fake-github.js';
 export { buildTarball, readTree, type Tree, type TreeEntry } from './build-tarball.js';
 export { loadPayload, webhookExamples } from './payloads.js';

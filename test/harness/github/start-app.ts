@@ -10,7 +10,7 @@
 import { createHmac, generateKeyPairSync, randomUUID } from 'node:crypto';
 import { Probot, ProbotOctokit, type ApplicationFunction } from 'probot';
 import { FakeGitHub, type FakeGitHubOptions } from './fake-github.js';
-import { fakeInstallationToken, type InstallationTokenFake } from './fakes/installation-token.js';
+import { checkInstallationAuth, fakeInstallationToken, type InstallationTokenFake } from './fakes/installation-token.js';
 
 export interface StartAppOptions extends FakeGitHubOptions {
   app: ApplicationFunction;
@@ -30,8 +30,14 @@ export interface AppHarness {
   stop(): void;
 }
 
-const SECRET = 'kubegate-test-webhook-secret';
+/** The webhook secret of the test apps. */
+export const TEST_WEBHOOK_SECRET = 'kubegate-test-webhook-secret';
 let privateKey: string | undefined;
+
+/** The X-Hub-Signature-256 value of a payload text, as GitHub computes it. */
+export function signPayload(text: string, secret = TEST_WEBHOOK_SECRET): string {
+  return `sha256=${createHmac('sha256', secret).update(text).digest('hex')}`;
+}
 
 export function testPrivateKey(): string {
   privateKey ??= generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
@@ -59,7 +65,7 @@ export async function startApp(options: StartAppOptions): Promise<AppHarness> {
   const probot = new Probot({
     appId,
     privateKey: testPrivateKey(),
-    secret: SECRET,
+    secret: TEST_WEBHOOK_SECRET,
     baseUrl: github.baseUrl,
     logLevel: options.logLevel ?? 'fatal',
     Octokit: testOctokit(),
@@ -73,17 +79,10 @@ export async function startApp(options: StartAppOptions): Promise<AppHarness> {
     installationTokens,
     deliver(name, payload, id = randomUUID()) {
       const text = JSON.stringify(payload);
-      const signature = `sha256=${createHmac('sha256', SECRET).update(text).digest('hex')}`;
-      return probot.webhooks.verifyAndReceive({ id, name, payload: text, signature });
+      return probot.webhooks.verifyAndReceive({ id, name, payload: text, signature: signPayload(text) });
     },
     assertDone() {
-      const issued = new Set([...installationTokens.tokens.values()].map((t) => `token ${t}`));
-      for (const request of github.requests) {
-        if (request.operationId === 'apps/create-installation-access-token') continue;
-        if (!issued.has(request.headers['authorization'] ?? '')) {
-          github.problems.push(`${request.method} ${request.path} is not authenticated with an installation token`);
-        }
-      }
+      checkInstallationAuth(github, installationTokens);
       github.assertDone();
     },
     stop: () => github.stop(),

@@ -33,6 +33,17 @@ export function fakeInstallationToken(github: FakeGitHub, options: { appId: numb
   return { tokens };
 }
 
+/** Records a problem for every API request (but the token exchange) not authenticated with a token this fake issued. */
+export function checkInstallationAuth(github: FakeGitHub, fake: InstallationTokenFake): void {
+  const issued = new Set([...fake.tokens.values()].map((t) => `token ${t}`));
+  for (const request of github.requests) {
+    if (request.operationId === 'apps/create-installation-access-token') continue;
+    if (!issued.has(request.headers['authorization'] ?? '')) {
+      github.problems.push(`${request.method} ${request.path} is not authenticated with an installation token`);
+    }
+  }
+}
+
 function checkJwt(authorization: string, publicKey: KeyObject, appId: number): string | undefined {
   const jwt = /^bearer (.+)$/i.exec(authorization)?.[1];
   if (!jwt) return 'no "Authorization: Bearer <JWT>" header';
