@@ -12,6 +12,7 @@ import { runPipeline } from '../pipeline/run-pipeline.js';
 import { renderComment } from '../report/render-comment.js';
 import { loadAppSettings, type AppSettings } from '../settings/index.js';
 import { createDeliveryLog, type DeliveryLog } from './delivery-log.js';
+import { createInflightWork } from './inflight.js';
 import { createKeyedQueue, type KeyedQueue } from './keyed-queue.js';
 import type { SyncDeps } from './sync-default-branch.js';
 import type { PassDeps } from './validate-pull-request.js';
@@ -63,6 +64,7 @@ export function createAppDeps(overrides: Partial<AppDeps> = {}): AppDeps {
     renderComment,
     deliveries: createDeliveryLog(),
     queue: createKeyedQueue(),
+    inflight: createInflightWork(),
     createPort: (octokit, repo) => createGitHubPort(octokit, repo),
     pipelineSettings: { schemaLocations: { allow: settings.schemaLocations.allow } },
     ...overrides,

@@ -1,6 +1,7 @@
 // Event routing, nothing else: which webhook goes to which handler.
 import type { ApplicationFunction } from 'probot';
 import type { AppDeps } from './app-deps.js';
+import { ShuttingDownError, type InflightWork } from './inflight.js';
 import { onCheckRunRerequested } from './handlers/on-check-run-rerequested.js';
 import { onCheckSuiteRerequested } from './handlers/on-check-suite-rerequested.js';
 import { onIssueComment } from './handlers/on-issue-comment.js';
@@ -25,8 +26,10 @@ export class WebhookHandlerError extends Error {
   override readonly name = 'WebhookHandlerError';
 }
 
-function guarded<C>(event: string, handler: (context: C) => Promise<void>): (context: C) => Promise<void> {
+function guarded<C>(event: string, inflight: InflightWork | undefined, handler: (context: C) => Promise<void>): (context: C) => Promise<void> {
   return async (context) => {
+    // A delivery that arrives while the app stops is refused before anything starts (GitHub can redeliver it).
+    if (inflight?.closing) throw new ShuttingDownError();
     try {
       await handler(context);
     } catch (error: unknown) {
@@ -38,11 +41,11 @@ function guarded<C>(event: string, handler: (context: C) => Promise<void>): (con
 
 export function createApp(deps: AppDeps): ApplicationFunction {
   return (app) => {
-    app.on([...PULL_REQUEST_ACTIONS], guarded('pull_request', (context) => onPullRequest(context, deps)));
-    app.on('check_run.rerequested', guarded('check_run.rerequested', (context) => onCheckRunRerequested(context, deps)));
-    app.on('check_suite.rerequested', guarded('check_suite.rerequested', (context) => onCheckSuiteRerequested(context, deps)));
-    app.on('pull_request.closed', guarded('pull_request.closed', (context) => onPullRequestClosed(context, deps)));
-    app.on('push', guarded('push', (context) => onPush(context, deps)));
-    app.on('issue_comment.created', guarded('issue_comment.created', (context) => onIssueComment(context, deps)));
+    app.on([...PULL_REQUEST_ACTIONS], guarded('pull_request', deps.inflight, (context) => onPullRequest(context, deps)));
+    app.on('check_run.rerequested', guarded('check_run.rerequested', deps.inflight, (context) => onCheckRunRerequested(context, deps)));
+    app.on('check_suite.rerequested', guarded('check_suite.rerequested', deps.inflight, (context) => onCheckSuiteRerequested(context, deps)));
+    app.on('pull_request.closed', guarded('pull_request.closed', deps.inflight, (context) => onPullRequestClosed(context, deps)));
+    app.on('push', guarded('push', deps.inflight, (context) => onPush(context, deps)));
+    app.on('issue_comment.created', guarded('issue_comment.created', deps.inflight, (context) => onIssueComment(context, deps)));
   };
 }

@@ -14,6 +14,7 @@ import type { PipelineDeps } from '../pipeline/pipeline-deps.js';
 import type { SyncExecutor } from '../sync/create-sync-executor.js';
 import { resolveSyncConfig } from '../sync/resolve-sync-config.js';
 import { describeFailure } from './describe-failure.js';
+import { INTERRUPTED_OUTPUT, type InflightWork } from './inflight.js';
 import { OpenRecords } from './sync/open-records.js';
 import { prepareSteps } from './sync/prepare-steps.js';
 import { completeCheckRun, openCheckRun } from './sync/publish-check.js';
@@ -29,6 +30,8 @@ export interface SyncDeps {
   snapshot?: ExtractOptions;
   /** After an environment is synced: drift detection starts watching it (src/app/drift). */
   onSynced?: (port: GitHubPort, sha: string, step: Pick<EnvironmentStep, 'env' | 'objects' | 'sync'>) => void;
+  /** Work in flight at a stop: a sync cut short completes its check runs and deployments as interrupted. */
+  inflight?: InflightWork;
 }
 
 export type SyncLog = Pick<Logger, 'info' | 'warn' | 'error'>;
@@ -42,6 +45,9 @@ const emptySnapshot = (sha: string): Snapshot => ({ sha, files: new Map() });
 
 export async function syncDefaultBranch(port: GitHubPort, target: SyncTarget, deps: SyncDeps, log: SyncLog): Promise<SyncOutcome> {
   const open = new OpenRecords();
+  const release = deps.inflight?.hold(`sync of ${target.sha.slice(0, 7)}`, () =>
+    open.failAll(port, INTERRUPTED_OUTPUT.title, INTERRUPTED_OUTPUT.summary, 'kubegate stopped during the sync; comment /sync on the pull request (or push again) to run it anew'),
+  );
   try {
     // 1. Config from the default branch only; sync is opt-in per environment (sync.mode).
     const loaded = await readRepoConfig(port, target.defaultBranch, deps.loadRepoConfig);
@@ -77,5 +83,7 @@ export async function syncDefaultBranch(port: GitHubPort, target: SyncTarget, de
     const { title, summary } = describeFailure(error, 'sync this commit');
     await open.failAll(port, title, summary, `kubegate could not finish the sync: ${error instanceof Error ? error.message : String(error)}`);
     return { status: 'failed', error };
+  } finally {
+    release?.();
   }
 }

@@ -32,6 +32,8 @@ interface StandInOptions {
   tarballs?: boolean;
   /** Routes that answer before the scenario's (the first matching route answers). */
   before?: (github: FakeGitHub) => void;
+  /** Variables for the app besides Probot's. */
+  env?: Record<string, string>;
 }
 
 /** What the running test started, ended by afterEach whatever happened. */
@@ -44,7 +46,7 @@ async function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
   await github.listen();
   options.before?.(github);
   const served = await serveHelloWorld(github, APP_ID, options);
-  const app = await startAppProcess({ github, appId: APP_ID });
+  const app = await startAppProcess({ github, appId: APP_ID, ...(options.env ? { env: options.env } : {}) });
   started.app = app;
   return { github, app, ...served };
 }
@@ -175,6 +177,37 @@ describe('the app started as `npm start` starts it, against a GitHub stand-in ov
     expect(run.checkRuns.runs).toHaveLength(2);
     expect(run.comments.comments).toHaveLength(1);
     run.app.assertDone();
+  }, SLOW);
+
+  test('SIGTERM during a pass: new deliveries refused, the open check runs completed as interrupted, exit 0', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const notServed = notFound('https://docs.github.com/enterprise-server@3.19/rest/repos/contents');
+    // The tarball downloads hang until the test is done: the pass is still running at the signal.
+    const run = await startStandIn({
+      env: { KUBEGATE_SHUTDOWN_GRACE_SECONDS: '2' },
+      before: (github) => github.on('GET /repos/{owner}/{repo}/tarball/{ref}', () => held.then(() => notServed), { optional: true }),
+    });
+    try {
+      const answer = run.app.deliver('pull_request', payloads.opened);
+      await eventually(run, 'both check runs in progress and the tarballs asked for', () => run.checkRuns.runs.length === 2 && run.github.requestsOf('repos/download-tarball-archive').length > 0);
+
+      const exited = run.app.signal('SIGTERM');
+      await eventually(run, 'the stop logged', () => run.app.logs().some((l) => String(l['msg']).includes('no new deliveries')));
+      const late = await run.app.deliver('pull_request', payloads.opened);
+      expect(late.status).toBe(500);
+      expect(late.body).toContain('kubegate is stopping');
+      expect(await exited).toEqual({ code: 0, signal: null });
+      await answer.catch(() => undefined); // the connection of the cut-short delivery may be reset
+
+      const interrupted = { status: 'completed', conclusion: 'failure', output: { title: 'Interrupted: kubegate stopped during this run' } };
+      expect(run.checkRuns.runs).toMatchObject([{ name: VALIDATE_CHECK, ...interrupted }, { name: POLICY_CHECK, ...interrupted }]);
+      expect(run.comments.comments).toEqual([]);
+      expect(run.app.logs().map((l) => String(l['msg']))).toContain('kubegate: stopped (0 finished during the stop, 1 interrupted)');
+      run.app.assertDone();
+    } finally {
+      release();
+    }
   }, SLOW);
 
   test('a delivery with a wrong signature is refused with 400 and calls nothing', async () => {

@@ -64,6 +64,8 @@ export interface AppProcess {
   running(): boolean;
   /** FakeGitHub.assertDone, and every API request authenticated with an installation token it issued. */
   assertDone(): void;
+  /** Sends the child a signal and resolves when it exited, with how. */
+  signal(signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Ends the child (SIGTERM, then SIGKILL) and removes its scratch folder. */
   stop(): Promise<void>;
 }
@@ -143,6 +145,11 @@ export async function startAppProcess(options: AppProcessOptions): Promise<AppPr
     output: () => output,
     logs: () => parseLogs(output),
     running: () => child.exitCode === null && child.signalCode === null,
+    async signal(signal) {
+      child.kill(signal);
+      await exited;
+      return { code: child.exitCode, signal: child.signalCode };
+    },
     assertDone() {
       checkInstallationAuth(github, installationTokens);
       github.assertDone();
