@@ -25,7 +25,7 @@ export function startControlPlane(root, say) {
   const { apiserver, etcd } = binaryPaths();
   const built = existsSync(apiserver) && existsSync(etcd);
   if (!built && spawnSync('go', ['version'], { stdio: 'ignore' }).status !== 0) {
-    return { skipped: 'Go is not installed, and it is needed once to build kube-apiserver and etcd for the local control plane (Go ≥ 1.24)' };
+    return { skipped: 'Go is not installed, and it is needed once to build kube-apiserver and etcd for the local control plane (Go ≥ 1.26)' };
   }
   say(built ? 'starting the local control plane (node test/cluster/cli.mjs up)' : 'building and starting the local control plane (first run only: about 6 minutes)');
   const up = controlPlane(root, 'up');

@@ -45,7 +45,7 @@ function checkGo() {
   if (r.error || r.status !== 0) {
     throw new BuildError(
       'kubegate cluster build: the Go toolchain was not found on PATH. ' +
-        'Install Go 1.24 or newer (https://go.dev/doc/install) and run again.',
+        'Install Go 1.26 or newer (https://go.dev/doc/install; etcd 3.6.16 needs it) and run again.',
     );
   }
   return r.stdout.trim();
