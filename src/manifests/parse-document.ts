@@ -1,10 +1,13 @@
-// Parses one YAML (or JSON) document with js-yaml. Duplicate keys are kept
-// as data, the later value winning as in kubectl's YAML reader, so that
-// non-strict validation accepts them and strict validation can report them.
+// Parses one YAML (or JSON) document: with the fast block reader when the
+// document is in its subset (read-block-yaml.ts), else with js-yaml.
+// Duplicate keys are kept as data, the later value winning as in kubectl's
+// YAML reader, so that non-strict validation accepts them and strict
+// validation can report them.
 // Documents whose aliases would explode when walked are refused.
 import { load, YAMLException } from 'js-yaml';
 import type { DuplicateKey } from '../core/types.js';
 import { isExcessiveAliasing, measureAliasExpansion } from './measure-alias-expansion.js';
+import { readBlockYaml } from './read-block-yaml.js';
 import type { DocumentChunk } from './split-documents.js';
 import { KUBERNETES_YAML_SCHEMA } from './yaml-schema.js';
 
@@ -31,6 +34,8 @@ function syntaxError(chunk: DocumentChunk, error: YAMLException): { ok: false; l
 }
 
 function parseYaml(chunk: DocumentChunk): ParsedDocument {
+  const simple = readBlockYaml(chunk.text);
+  if (simple !== undefined) return { ok: true, value: simple };
   try {
     return { ok: true, value: load(chunk.text, { schema: KUBERNETES_YAML_SCHEMA }) };
   } catch (err: unknown) {

@@ -37,9 +37,24 @@ function parseGoInt(text: string): number {
   return negative ? -value : value;
 }
 
+// js-yaml asks every implicit type about every plain scalar, keys included.
+// A Set lookup hashes the whole (freshly sliced) string, so each type first
+// rules scalars out by length or first character, which is most of them.
+function isNull(data: unknown): boolean {
+  if (data === null) return true;
+  return typeof data === 'string' && data.length <= 4 && NULLS.has(data);
+}
+
+/** y/Y/yes/on/true/n/no/off/false in their spellings: 1 to 5 characters, starting with one of these letters. */
+const BOOL_FIRST = new Set(['y', 'Y', 'n', 'N', 't', 'T', 'f', 'F', 'o', 'O']);
+
+function isBool(data: unknown): data is string {
+  return typeof data === 'string' && data.length > 0 && data.length <= 5 && BOOL_FIRST.has(data.charAt(0)) && (TRUES.has(data) || FALSES.has(data));
+}
+
 const nullType = new Type('tag:yaml.org,2002:null', {
   kind: 'scalar',
-  resolve: (data: unknown) => data === null || (typeof data === 'string' && NULLS.has(data)),
+  resolve: isNull,
   construct: () => null,
   predicate: (object: unknown) => object === null,
   represent: () => 'null',
@@ -47,7 +62,7 @@ const nullType = new Type('tag:yaml.org,2002:null', {
 
 const boolType = new Type('tag:yaml.org,2002:bool', {
   kind: 'scalar',
-  resolve: (data: unknown) => typeof data === 'string' && (TRUES.has(data) || FALSES.has(data)),
+  resolve: isBool,
   construct: (data: string) => TRUES.has(data),
   predicate: (object: unknown) => typeof object === 'boolean',
   represent: (object: object) => String(object),
@@ -68,9 +83,9 @@ const intType = new Type('tag:yaml.org,2002:int', {
 const floatType = new Type('tag:yaml.org,2002:float', {
   kind: 'scalar',
   resolve: (data: unknown) => {
-    if (typeof data !== 'string' || data.length === 0) return false;
+    // Every special float starts with '.', '+' or '-', which startsNumeric accepts.
+    if (typeof data !== 'string' || data.length === 0 || !startsNumeric(data)) return false;
     if (SPECIAL_FLOATS.has(data)) return true;
-    if (!startsNumeric(data)) return false;
     return FLOAT.test(data.startsWith('.') ? data : data.replace(/_/g, ''));
   },
   construct: (data: string) => SPECIAL_FLOATS.get(data) ?? Number(data.replace(/_/g, '')),
@@ -84,7 +99,37 @@ const mergeType = new Type('tag:yaml.org,2002:merge', {
   resolve: (data: unknown) => data === '<<' || data === null,
 });
 
+/** In the order js-yaml tries them on a plain scalar. */
+const IMPLICIT_TYPES = [nullType, boolType, intType, floatType, mergeType];
+
 /** The js-yaml schema that reads scalars the way the Kubernetes tooling does. */
-export const KUBERNETES_YAML_SCHEMA: Schema = FAILSAFE_SCHEMA.extend({
-  implicit: [nullType, boolType, intType, floatType, mergeType],
-});
+export const KUBERNETES_YAML_SCHEMA: Schema = FAILSAFE_SCHEMA.extend({ implicit: IMPLICIT_TYPES });
+
+/** Letters that can start a null or boolean (null, y, yes, n, no, true, false, on, off in their spellings). */
+const KEYWORD_FIRST = new Set([...'nNyYtTfFoO'].map((c) => c.charCodeAt(0)));
+
+/**
+ * Whether no implicit type can apply, judged from the first character and
+ * the length alone: numbers start with a digit, a sign or a dot, the merge
+ * key with `<`, null with `~` or n/N, and booleans (5 characters at most)
+ * with one of KEYWORD_FIRST. Most keys and names are ruled out here.
+ */
+function isPlainWord(text: string): boolean {
+  const c = text.charCodeAt(0);
+  const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return letter && (text.length > 5 || !KEYWORD_FIRST.has(c));
+}
+
+/** A plain (unquoted) scalar's value under KUBERNETES_YAML_SCHEMA, as js-yaml resolves it. */
+export function plainScalarValue(text: string): unknown {
+  if (isPlainWord(text)) return text;
+  for (const type of IMPLICIT_TYPES) {
+    if (type.resolve(text)) return type.construct(text);
+  }
+  return text;
+}
+
+/** Whether a plain scalar stays a string (no implicit type, not even the `<<` merge key, applies). */
+export function isPlainString(text: string): boolean {
+  return isPlainWord(text) || !IMPLICIT_TYPES.some((type) => type.resolve(text));
+}
