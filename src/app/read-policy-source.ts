@@ -1,6 +1,7 @@
 // Where the repository's own policies are read: the default branch, never the
-// pull request. A pull request into the default branch has it as its base
-// already; one into another branch (a release branch) costs one more tarball,
+// pull request. A pull request into the default branch, branched from its
+// tip, has it as its base already; one into another branch (a release
+// branch), or whose merge base is older than the tip, costs one more tarball,
 // and only when the config names a policy directory. A snapshot read through
 // the trees API (no tarball served) holds only the files the pipeline reads:
 // the policy files are fetched into it (a tarball snapshot has them already).
@@ -22,7 +23,8 @@ export async function readPolicySource(
 ): Promise<Snapshot> {
   const directory = config.ok ? config.config.policies?.directory : undefined;
   if (directory === undefined) return base;
-  const source = target.baseRef === target.defaultBranch ? base : await takeSnapshot(port, target.defaultBranch, options);
+  const onDefaultTip = target.baseRef === target.defaultBranch && base.sha === target.baseSha;
+  const source = onDefaultTip ? base : await takeSnapshot(port, target.defaultBranch, options);
   return fillSnapshotContent(port, source, (file) => isUnder(file.path, directory) && POLICY_FILE.test(file.path), options);
 }
 

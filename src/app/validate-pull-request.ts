@@ -15,6 +15,8 @@ import { upsertStickyComment } from '../github/sticky-comment/upsert-sticky-comm
 import { takeSnapshots } from '../github/take-snapshots.js';
 import type { PipelineSettings, RunPipeline } from '../pipeline/types.js';
 import { describeFailure } from './describe-failure.js';
+import { findPullRequestBase } from './find-pull-request-base.js';
+import { INTERRUPTED_OUTPUT, type InflightWork } from './inflight.js';
 import { readPolicySource } from './read-policy-source.js';
 import type { ValidationTarget } from './validation-target.js';
 
@@ -27,6 +29,8 @@ export interface PassDeps {
   maxAnnotations?: number;
   /** What the app settings allow the pipeline (schema locations); never from the repository. */
   pipelineSettings?: PipelineSettings;
+  /** Work in flight at a stop: a pass cut short completes its open check runs as interrupted. */
+  inflight?: InflightWork;
 }
 
 export type PassLog = Pick<Logger, 'info' | 'warn' | 'error'>;
@@ -40,17 +44,22 @@ export async function validatePullRequest(
   log: PassLog,
 ): Promise<PassOutcome> {
   let book: CheckRunBook | undefined;
+  let release: (() => void) | undefined;
   try {
     // 1. Put kubegate/validate and kubegate/policy in progress on the head commit at once (created or reused).
     const appId = await port.appId();
-    book = await openCheckRuns(port, target, appId, deps);
+    const opened = await openCheckRuns(port, target, appId, deps);
+    book = opened;
+    release = deps.inflight?.hold(`validation of ${target.repo.owner}/${target.repo.repo}@${target.headSha.slice(0, 7)}`, () => opened.failOpen(INTERRUPTED_OUTPUT));
     const skipped = await openAll(book);
     if (skipped !== undefined) return { status: 'skipped', reason: skipped };
     // 2. Config from the default branch only.
     const config = await readRepoConfig(port, target.defaultBranch, deps.loadRepoConfig);
-    // 3. The repository at base and head (two tarballs, whatever the number of files), and the
-    //    default branch for the repository's own policies (the base, unless the pull request targets another branch).
-    const { base, head } = await takeSnapshots(port, target.baseSha, target.headSha, deps.snapshot);
+    // 3. The repository at the merge base and head (two tarballs, whatever the number of files), and the
+    //    default branch for the repository's own policies (the base, unless the pull request targets another
+    //    branch or the branch moved on since the merge base).
+    const baseSha = await findPullRequestBase(port, target);
+    const { base, head } = await takeSnapshots(port, baseSha, target.headSha, deps.snapshot);
     const policySource = await readPolicySource(port, target, config, base, deps.snapshot);
     // 4. The pure core.
     const repository = `${target.repo.owner}/${target.repo.repo}`;
@@ -72,6 +81,8 @@ export async function validatePullRequest(
     return { status: 'done' };
   } catch (error: unknown) {
     return reportFailure(book, error, log);
+  } finally {
+    release?.();
   }
 }
 

@@ -20,7 +20,8 @@ export async function deleteObject(deps: ReadDeps, { ref, dryRun, propagationPol
       method: 'DELETE',
       path,
       query: { dryRun: dryRun ? 'All' : undefined, propagationPolicy },
-      ...(uid === undefined ? {} : { contentType: 'application/json', body: JSON.stringify({ preconditions: { uid } }) }),
+      // With a body, the API server reads DeleteOptions from it and ignores the query: both say the same.
+      ...(uid === undefined ? {} : { contentType: 'application/json', body: JSON.stringify({ preconditions: { uid }, ...(dryRun ? { dryRun: ['All'] } : {}), ...(propagationPolicy ? { propagationPolicy } : {}) }) }),
     });
     return 'deleted';
   } catch (err) {

@@ -111,6 +111,12 @@ export function createGitHubPort(octokit: ProbotOctokit, repo: RepoRef, options:
           fromFork: data.head.repo?.full_name !== data.base.repo.full_name,
         };
       }),
+    mergeBase: (baseSha, headSha) =>
+      call(`compare ${baseSha.slice(0, 7)}...${headSha.slice(0, 7)}`, async () => {
+        // One commit per page: only the merge base is read, not the commit list.
+        const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ owner, repo: name, basehead: `${baseSha}...${headSha}`, per_page: 1 });
+        return data.merge_base_commit.sha;
+      }),
     listIssueComments: (issueNumber) =>
       call(`list the comments of #${issueNumber}`, async (): Promise<IssueCommentInfo[]> => {
         const comments = await octokit.paginate(octokit.rest.issues.listComments, {

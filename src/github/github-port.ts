@@ -118,6 +118,8 @@ export interface GitHubPort extends SyncPort, ChatOpsPort, RevertPort {
   /** Where the adapter's warnings go (the installation's logger); absent: nowhere. */
   readonly log?: { warn(message: string): void };
   getPullRequest(pullNumber: number): Promise<PullRequestInfo>;
+  /** The best common ancestor of two commits (GET compare/{base}...{head}, merge_base_commit). */
+  mergeBase(baseSha: string, headSha: string): Promise<string>;
   listIssueComments(issueNumber: number): Promise<IssueCommentInfo[]>;
   createIssueComment(issueNumber: number, body: string): Promise<void>;
   updateIssueComment(commentId: number, body: string): Promise<void>;

@@ -3,12 +3,13 @@
 // never silently switches a rule off.
 import { isAbsolute, resolve } from 'node:path';
 import { SettingsError } from './settings-error.js';
+import { parseDriftSettings } from './parse-drift-settings.js';
 import type { AppSettings, ArgoCdSettings, ClusterSettings, DryRunSettings, SchemaLocationSettings } from './types.js';
 
 export const DEFAULT_DRY_RUN: DryRunSettings = { concurrency: 8, timeoutSeconds: 120 };
 
-const TOP_FIELDS = ['clusters', 'allowForks', 'unreachableConclusion', 'dryRun', 'schemaLocations'];
-const CLUSTER_FIELDS = ['kubeconfig', 'context', 'inCluster', 'repositories', 'leaseNamespace', 'argocd'];
+const TOP_FIELDS = ['clusters', 'allowForks', 'unreachableConclusion', 'dryRun', 'schemaLocations', 'drift'];
+const CLUSTER_FIELDS = ['kubeconfig', 'context', 'inCluster', 'repositories', 'leaseNamespace', 'argocd', 'drift'];
 const ARGOCD_FIELDS = ['url', 'tokenEnv'];
 export const DEFAULT_LEASE_NAMESPACE = 'kube-system';
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -75,6 +76,7 @@ function parseCluster(name: string, value: unknown, baseDir: string, problems: s
   const inCluster = value.inCluster === true;
   if (inCluster === (kubeconfig !== undefined)) problems.push(`${at}: set exactly one of kubeconfig (a file path) and inCluster: true`);
   if (inCluster && context !== undefined) problems.push(`${at}.context: only meaningful with kubeconfig`);
+  if (value.drift !== undefined && typeof value.drift !== 'boolean') problems.push(`${at}.drift: expected true or false (false: no drift watching on this cluster)`);
   const argocd = parseArgoCd(value.argocd, `${at}.argocd`, problems);
   return {
     name,
@@ -82,6 +84,7 @@ function parseCluster(name: string, value: unknown, baseDir: string, problems: s
     repositories: repositories(value.repositories, `${at}.repositories`, problems),
     leaseNamespace: optionalString(value.leaseNamespace, `${at}.leaseNamespace`, problems) ?? DEFAULT_LEASE_NAMESPACE,
     ...(argocd === undefined ? {} : { argocd }),
+    ...(typeof value.drift === 'boolean' ? { drift: value.drift } : {}),
     ...(kubeconfig === undefined ? {} : { kubeconfig: isAbsolute(kubeconfig) ? kubeconfig : resolve(baseDir, kubeconfig) }),
     ...(context === undefined ? {} : { context }),
   };
@@ -146,11 +149,12 @@ function parseClusters(value: unknown, baseDir: string, problems: string[]): Map
 export function parseAppSettings(document: unknown, source: string, baseDir: string): AppSettings {
   const problems: string[] = [];
   const value = document ?? {};
-  if (!isFields(value)) throw new SettingsError(source, ['expected a mapping with clusters, allowForks, unreachableConclusion, dryRun, schemaLocations']);
+  if (!isFields(value)) throw new SettingsError(source, ['expected a mapping with clusters, allowForks, unreachableConclusion, dryRun, schemaLocations, drift']);
   unknownFields(value, TOP_FIELDS, '', problems);
   if (value.allowForks !== undefined && typeof value.allowForks !== 'boolean') problems.push('allowForks: expected true or false');
   const conclusion = value.unreachableConclusion ?? 'failure';
   if (conclusion !== 'failure' && conclusion !== 'neutral') problems.push(`unreachableConclusion: expected "failure" or "neutral", not ${JSON.stringify(conclusion)}`);
+  const drift = parseDriftSettings(value.drift, problems);
   const settings: AppSettings = {
     clusters: parseClusters(value.clusters, baseDir, problems),
     allowForks: value.allowForks === true,
@@ -158,6 +162,7 @@ export function parseAppSettings(document: unknown, source: string, baseDir: str
     dryRun: parseDryRun(value.dryRun, problems),
     schemaLocations: parseSchemaLocations(value.schemaLocations, problems),
     source,
+    ...(drift ? { drift } : {}),
   };
   if (problems.length > 0) throw new SettingsError(source, problems);
   return settings;

@@ -18,6 +18,17 @@ export interface ClusterSettings {
   leaseNamespace: string;
   /** The Argo CD serving this cluster's environments (sync mode argocd). */
   argocd?: ArgoCdSettings;
+  /** false: the app watches no environment of this cluster for drift (absent: as the repo configs say). */
+  drift?: boolean;
+}
+
+export interface DriftSettings {
+  /**
+   * "owner/name:ENVIRONMENT" globs (e.g. "acme/*:production"): only the
+   * environments they match are watched for drift (absent: every environment
+   * whose repo config has a `drift` section).
+   */
+  environments?: string[];
 }
 
 export interface ArgoCdSettings {
@@ -48,6 +59,8 @@ export interface AppSettings {
   dryRun: DryRunSettings;
   /** Schema locations a repository config may name besides "default" (default: none). */
   schemaLocations: SchemaLocationSettings;
+  /** Which environments the app watches for drift (absent: all that their repo configs opt into). */
+  drift?: DriftSettings;
   /** Where the settings came from, for messages ("KUBEGATE_SETTINGS=/etc/...", "defaults"). */
   source: string;
 }

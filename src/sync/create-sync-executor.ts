@@ -2,8 +2,9 @@
 // whether the environment's cluster may be used (app settings), then run one
 // sync at a time per environment (in-process queue, newer commits collapse
 // to the newest; a Lease in the target cluster across replicas) in the
-// environment's mode. Never throws for cluster, Argo CD or Flux faults: they
-// are part of the result.
+// environment's mode. A dry run (apply mode only) writes nothing, so it takes
+// neither the queue nor the Lease. Never throws for cluster, Argo CD or Flux
+// faults: they are part of the result.
 import { hostname } from 'node:os';
 import { createClusterClient, type ClusterClient } from '../cluster/index.js';
 import type { EnvironmentConfig } from '../config/types.js';
@@ -12,6 +13,7 @@ import { clusterConnection, decideClusterDryRun, type AppSettings, type ClusterC
 import { syncWithApply } from './apply/sync-with-apply.js';
 import { withEnvironmentLease } from './lease/environment-lease.js';
 import { createSyncQueue, type QueueOutcome, type SyncQueue } from './lease/sync-queue.js';
+import { rollbackWithArgoCd } from './modes/rollback-with-argocd.js';
 import { syncWithArgoCd } from './modes/sync-with-argocd.js';
 import { syncWithFlux } from './modes/sync-with-flux.js';
 import type { ResolvedSync } from './resolve-sync-config.js';
@@ -27,6 +29,10 @@ export interface EnvironmentSyncRequest {
   objects: readonly ManifestObject[];
   /** The app installation of the repository (recorded on the ApplySet parent). */
   installationId?: number;
+  /** Preview only (apply mode): server-side dryRun=All for every object and prune, nothing written. */
+  dryRun?: boolean;
+  /** ChatOps /rollback to `sha`: apply mode re-applies it; argocd asks Argo CD's rollback (flux has none). */
+  rollback?: boolean;
 }
 
 export type SyncExecutor = (request: EnvironmentSyncRequest) => Promise<QueueOutcome<SyncResult>>;
@@ -70,9 +76,11 @@ export function createSyncExecutor(settings: AppSettings, deps: SyncExecutorDeps
         ...(environment.namespace ? { namespace: environment.namespace } : {}),
         record: { repository: request.repository, revision: request.sha, ...(request.installationId !== undefined ? { installationId: request.installationId } : {}) },
         ...(sync.namespaces ? { allowedNamespaces: sync.namespaces } : {}),
+        ...(request.dryRun ? { dryRun: true } : {}),
       });
     }
     if (sync.mode === 'flux') {
+      if (request.rollback) return immediate(request, 'refused', 'Flux has no rollback call: the revert pull request is the rollback');
       if (!sync.flux) return immediate(request, 'refused', 'sync.mode is flux, but sync.flux.kustomization is not set');
       return syncWithFlux({ ...common, client: clientFor(cluster), ...sync.flux });
     }
@@ -81,7 +89,7 @@ export function createSyncExecutor(settings: AppSettings, deps: SyncExecutorDeps
     if (!argocd) return immediate(request, 'refused', `sync.mode is argocd, but cluster "${cluster.name}" has no argocd (url, tokenEnv) in the kubegate app settings`);
     const token = env[argocd.tokenEnv];
     if (!token) return immediate(request, 'refused', `the Argo CD token variable ${argocd.tokenEnv} (app settings, cluster "${cluster.name}") is not set`);
-    return syncWithArgoCd({
+    const target = {
       ...common,
       url: argocd.url,
       token,
@@ -90,7 +98,8 @@ export function createSyncExecutor(settings: AppSettings, deps: SyncExecutorDeps
       revision: request.sha,
       prune: sync.prune,
       ...(deps.fetch ? { fetch: deps.fetch } : {}),
-    });
+    };
+    return request.rollback ? rollbackWithArgoCd(target) : syncWithArgoCd(target);
   };
 
   const withLease = async (request: EnvironmentSyncRequest, cluster: ClusterSettings): Promise<SyncResult> => {
@@ -117,6 +126,10 @@ export function createSyncExecutor(settings: AppSettings, deps: SyncExecutorDeps
     if (environment.cluster === undefined) return { status: 'ran', value: immediate(request, 'refused', 'the environment names no cluster (`cluster:` in .github/kubegate.yml)') };
     const decision = decideClusterDryRun(settings, { repository: request.repository, cluster: environment.cluster, fromFork: false });
     if (!decision.run) return { status: 'ran', value: immediate(request, 'refused', decision.reason) };
+    if (request.dryRun) {
+      const value = sync.mode === 'apply' ? await dispatch(request, decision.cluster) : immediate(request, 'refused', `a dry run previews sync.mode apply only, not ${sync.mode}`);
+      return { status: 'ran', value };
+    }
     return queue.submit(`${decision.cluster.name}/${environment.name}`, request.sha, () => withLease(request, decision.cluster));
   };
 }

@@ -55,4 +55,8 @@ export interface SyncResult {
   /** argocd / flux: what they reported (phase, revision, message). */
   details?: string[];
   durationMs: number;
+  /** A preview (`kubegate sync --dry-run`): the actions are what the sync would do; nothing was written. */
+  dryRun?: true;
+  /** argocd /rollback: why Argo CD was not asked to roll back (status refused; the revert pull request is the rollback). */
+  rollbackSkipped?: 'auto-sync' | 'not-in-history';
 }

@@ -20,7 +20,7 @@ describe('the app settings', () => {
     await expect(probot.load(kubegate)).rejects.toThrow(
       [
         'kubegate app settings (KUBEGATE_SETTINGS_JSON) are not valid:',
-        '  - clusters.eu.kubeconfg: unknown field (known: kubeconfig, context, inCluster, repositories, leaseNamespace, argocd)',
+        '  - clusters.eu.kubeconfg: unknown field (known: kubeconfig, context, inCluster, repositories, leaseNamespace, argocd, drift)',
         '  - clusters.eu: set exactly one of kubeconfig (a file path) and inCluster: true',
         '  - schemaLocations.allow[0]: expected an absolute folder or an http(s) URL prefix ending in "/", without "..", not "https://x"',
       ].join('\n'),

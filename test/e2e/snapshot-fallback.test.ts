@@ -112,9 +112,9 @@ describe('a GitHub that serves no tarball', () => {
     ]);
     expect(policy).toMatchObject({ name: POLICY_CHECK, conclusion: 'failure', output: { title: '2 policy violations, 1 warning' } });
     expect(annotationLines(policy?.annotations ?? [])).toEqual([
-      'apps/worker/deployment.yaml:15 failure Deployment worker: policy (kubegate-disallow-privilege-escalation)',
-      'apps/worker/deployment.yaml:15 failure Deployment worker: policy (kubegate-disallow-privileged)',
-      'apps/worker/deployment.yaml:15 warning Deployment worker: policy (kubegate-require-memory-limit)',
+      'apps/worker/deployment.yaml:18 failure Deployment worker: policy (kubegate-disallow-privilege-escalation)',
+      'apps/worker/deployment.yaml:19 failure Deployment worker: policy (kubegate-disallow-privileged)',
+      'apps/worker/deployment.yaml:20 warning Deployment worker: policy (kubegate-require-memory-limit)',
     ]);
     expect(run.warnings).toHaveLength(1);
     expect(run.warnings[0]).toMatch(/GitHub served no tarball \(GitHub API: could not download the tarball of \w+: HTTP 404.*trees and blobs API/);

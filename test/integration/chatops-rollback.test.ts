@@ -3,9 +3,10 @@
 // git data and pulls calls included, checked against GitHub's OpenAPI
 // description), and the cluster is the local control plane. Environment
 // "apps" runs the merge commit; its previous successful Deployment is the base.
-import { COMMENT_ID, commentPayload, fakeChatOps } from '../e2e/support/chatops-scenario.js';
-import { BASE_SHA, configText, MERGE_SHA, OWNER, REPO, startSyncScenario, webApp, type SyncScenario } from '../e2e/support/sync-scenario.js';
-import { fakeGitData, fakeGitWrites, fakeIssueComments, gitBlobSha, type Tree } from '../harness/github/index.js';
+import { COMMENT_ID, commentPayload } from '../e2e/support/chatops-scenario.js';
+import { startRollbackScenario, type RollbackScenario } from '../e2e/support/rollback-scenario.js';
+import { BASE_SHA, configText, MERGE_SHA, webApp } from '../e2e/support/sync-scenario.js';
+import { gitBlobSha } from '../harness/github/index.js';
 import { clusterClient, freshNamespace, kubeconfigPath } from '../setup/cluster-env.js';
 import { syncText } from './sync/sync-helpers.js';
 
@@ -16,7 +17,7 @@ data: {added: "in the merge"}
 `;
 
 describe('chatops /rollback (GitHub harness + local control plane)', () => {
-  let scenario: SyncScenario | undefined;
+  let scenario: RollbackScenario | undefined;
   afterEach(() => scenario?.harness.stop());
 
   test('re-applies the previous successful deployment, records it, and opens the revert pull request', async () => {
@@ -28,20 +29,13 @@ describe('chatops /rollback (GitHub harness + local control plane)', () => {
     expect(before.status).toBe('succeeded');
 
     const config = configText({ namespace: ns, sync: '{mode: apply, prune: true, waitForRollout: false}' });
-    scenario = await startSyncScenario({
+    scenario = await startRollbackScenario({
       config,
-      trees: { [BASE_SHA]: base, [MERGE_SHA]: merged },
+      base,
+      merged,
       settings: { clusters: { local: { kubeconfig: kubeconfigPath(), repositories: ['Codertocat/*'], leaseNamespace: ns } } },
     });
-    const { harness, deployments } = scenario;
-    const success = { state: 'success', description: 'synced', log_url: 'https://github.com/Codertocat/Hello-World/runs/1' };
-    deployments.seed({ sha: BASE_SHA, environment: 'apps', statuses: [success] });
-    deployments.seed({ sha: MERGE_SHA, environment: 'apps', statuses: [success] });
-    const reactions = fakeChatOps(harness.github, 'write');
-    const comments = fakeIssueComments(harness.github, { owner: OWNER, repo: REPO, issueNumber: 2, appId: harness.appId });
-    const withConfig = (tree: Tree): Tree => ({ ...tree, '.github/kubegate.yml': config });
-    fakeGitData(harness.github, { owner: OWNER, repo: REPO, trees: { [BASE_SHA]: withConfig(base), [MERGE_SHA]: withConfig(merged) } });
-    const writes = fakeGitWrites(harness.github, { owner: OWNER, repo: REPO, branches: { master: MERGE_SHA } });
+    const { harness, deployments, reactions, comments, writes } = scenario;
 
     await harness.deliver('issue_comment', commentPayload('/rollback apps'));
 

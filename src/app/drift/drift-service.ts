@@ -1,5 +1,7 @@
 // The app's drift detection: after each successful sync of an environment,
 // (re)start watching it against the synced commit (the deployed revision).
+// Environments the app settings leave out (a cluster with drift: false, or
+// not matched by drift.environments) are not watched.
 // Per environment, only the replica holding the Lease "kubegate-sync-drift-<env>"
 // watches and reports; the others wait for it. Reports go to the check run
 // `kubegate/drift (ENV)` on the synced commit; with drift.selfHeal the drifted
@@ -15,7 +17,7 @@ import { healDrift } from '../../drift/heal/heal-drift.js';
 import type { DriftReport } from '../../drift/types.js';
 import { startDriftWatcher } from '../../drift/watch/create-drift-watcher.js';
 import type { GitHubPort } from '../../github/github-port.js';
-import { clusterConnection, type AppSettings } from '../../settings/index.js';
+import { clusterConnection, decideDriftWatch, type AppSettings } from '../../settings/index.js';
 import { applySetParent } from '../../sync/applyset-parent.js';
 import { withEnvironmentLease } from '../../sync/lease/environment-lease.js';
 import { abortableSleep } from '../../drift/watch/watch-loop.js';
@@ -78,8 +80,9 @@ export function createDriftService(settings: AppSettings, deps: DriftServiceDeps
     track(target) {
       const env = target.environment;
       const cluster = env.cluster ? settings.clusters.get(env.cluster) : undefined;
-      if (!cluster) return;
-      const key = `${target.port.repo.owner}/${target.port.repo.repo}/${env.name}`;
+      const repository = `${target.port.repo.owner}/${target.port.repo.repo}`;
+      if (!cluster || !decideDriftWatch(settings, { repository, environment: env.name, cluster }).watch) return;
+      const key = `${repository}/${env.name}`;
       running.get(key)?.stop.abort();
       const stop = new AbortController();
       const client = createClient({ ...clusterConnection(cluster), ...(env.namespace ? { defaultNamespace: env.namespace } : {}) });

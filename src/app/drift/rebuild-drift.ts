@@ -13,7 +13,7 @@ import { loadDesired } from '../../drift/load-desired.js';
 import type { GitHubPort, RepoRef } from '../../github/github-port.js';
 import { readRepoConfig, type LoadRepoConfig } from '../../github/read-repo-config.js';
 import { takeSnapshot } from '../../github/take-snapshots.js';
-import { clusterConnection, decideClusterDryRun, type AppSettings, type ClusterConnection, type ClusterSettings } from '../../settings/index.js';
+import { clusterConnection, decideClusterDryRun, decideDriftWatch, type AppSettings, type ClusterConnection, type ClusterSettings } from '../../settings/index.js';
 import { APPLYSET_ID_LABEL } from '../../sync/applyset-keys.js';
 import { readParentRecords, type ParentRecord } from '../../sync/parent-record.js';
 import { resolveSyncConfig } from '../../sync/resolve-sync-config.js';
@@ -41,6 +41,8 @@ async function defaultReadDesired(port: GitHubPort, config: RepoConfig, environm
 async function restoreParent(deps: RebuildDriftDeps, cluster: ClusterSettings, record: ParentRecord): Promise<string | undefined> {
   const decision = decideClusterDryRun(deps.settings, { repository: record.repository, cluster: cluster.name, fromFork: false });
   if (!decision.run) return decision.reason;
+  const watch = decideDriftWatch(deps.settings, { repository: record.repository, environment: record.environment, cluster });
+  if (!watch.watch) return watch.reason;
   const [owner = '', repo = ''] = record.repository.split('/');
   const { port, defaultBranch } = await deps.openRepository(record.installationId, { owner, repo });
   const loaded = await readRepoConfig(port, defaultBranch, deps.loadRepoConfig);

@@ -1,15 +1,13 @@
 // `kubegate drift --env NAME`: the drift report of one environment, once: the
 // objects of REF (the deployed revision) against the cluster the environment
 // names, on the fields kubegate applies. Exit 0 in sync, 1 drifted, 2 error.
-import { loadRepoConfigFromSnapshot } from '../../config/load-repo-config-from-snapshot.js';
 import { checkEnvironmentDrift } from '../../drift/check-environment-drift.js';
 import { loadDesired } from '../../drift/load-desired.js';
 import { renderDriftMarkdown } from '../../drift/render-drift-markdown.js';
 import { clusterConnection } from '../../settings/index.js';
-import { readGitSnapshot } from '../../snapshot/read-git-snapshot.js';
-import { type CliIo, UsageError } from '../io.js';
+import type { CliIo } from '../io.js';
 import { parseRepoCommandFlags } from '../repo-command-flags.js';
-import { planSettings } from './plan-diff-environment.js';
+import { environmentCluster, readEnvironmentAtRef } from './environment-at-ref.js';
 
 export const DRIFT_USAGE = `Usage: kubegate drift --env NAME [--kubeconfig FILE [--context NAME]] [--repo DIR] [--ref REF] [--output markdown|json]
 
@@ -39,14 +37,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.stdout(DRIFT_USAGE);
     return 0;
   }
-  const snapshot = await readGitSnapshot({ repoDir: flags.repo, ref: flags.ref });
-  const loaded = loadRepoConfigFromSnapshot(snapshot);
-  if (!loaded.ok) throw new Error(`the repository config at ${flags.ref} is not valid; run \`kubegate plan\` for the details`);
-  const env = loaded.config.environments.find((e) => e.name === flags.env);
-  const cluster = env?.cluster ? planSettings(flags, loaded, io)?.clusters.get(env.cluster) : undefined;
-  if (!env) throw new UsageError(`no environment "${flags.env}" in the repository config (known: ${loaded.config.environments.map((e) => e.name).join(', ') || 'none'})`);
-  if (!cluster) throw new UsageError(`environment "${flags.env}" has no cluster to compare with: it names ${env.cluster ? `cluster "${env.cluster}", which neither --kubeconfig nor the app settings provide` : 'no cluster'}`);
-  const desired = await loadDesired(snapshot, loaded.config, flags.env);
+  const target = await readEnvironmentAtRef(flags);
+  const { snapshot, env } = target;
+  const { cluster } = environmentCluster(flags, target, io, 'compare with');
+  const desired = await loadDesired(snapshot, target.config, flags.env);
   const { createClusterClient } = await import('../../cluster/index.js');
   const client = createClusterClient(clusterConnection(cluster));
   const report = await checkEnvironmentDrift({ client, environment: flags.env, revision: snapshot.sha, desired, ...(env.namespace ? { namespace: env.namespace } : {}) });

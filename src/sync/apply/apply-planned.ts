@@ -105,6 +105,13 @@ export async function applyGroup(ctx: ApplyContext, group: readonly PlannedObjec
   );
 }
 
+const PREDICTED_ACTION: Record<PlannedObject['predicted'], SyncAction> = { create: 'created', update: 'configured', unchanged: 'unchanged', removed: 'pruned', error: 'failed' };
+
+/** What applying each object would do, from its dry-run (the sync's preview). */
+export function previewAll(objects: readonly PlannedObject[]): SyncedObject[] {
+  return objects.map((planned) => outcome(planned, planned.recreate ? 'recreated' : PREDICTED_ACTION[planned.predicted]));
+}
+
 export function skipAll(groups: readonly (readonly PlannedObject[])[]): SyncedObject[] {
   return groups.flat().map((planned) => outcome(planned, 'skipped'));
 }

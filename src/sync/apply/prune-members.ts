@@ -2,7 +2,8 @@
 // namespace the parent records (old and new), list the objects labelled
 // part-of=<id> and delete those the environment no longer has, namespaced
 // objects before Namespaces (reverse apply order). Only labelled members are
-// ever listed, so objects outside the set are never touched.
+// ever listed, so objects outside the set are never touched. A preview sends
+// the same deletes with dryRun=All.
 import { ClusterError, mapBounded, type ClusterClient, type KubeObject } from '../../cluster/index.js';
 import { compareApplyOrder } from '../../diff/apply-order.js';
 import { objectKey, splitApiVersion } from '../../diff/object-names.js';
@@ -25,6 +26,8 @@ export interface PruneOptions {
   allowedNamespaces?: readonly string[];
   concurrency: number;
   signal: AbortSignal;
+  /** Delete with dryRun=All: the server checks each delete and removes nothing. */
+  dryRun?: boolean;
 }
 
 interface Candidate {
@@ -73,7 +76,7 @@ export async function pruneMembers(options: PruneOptions): Promise<SyncedObject[
         batch,
         async (c): Promise<SyncedObject> => {
           try {
-            await options.client.delete({ ref: toObjectRef(c.ref), propagationPolicy: 'Background', ...(c.uid ? { uid: c.uid } : {}) });
+            await options.client.delete({ ref: toObjectRef(c.ref), propagationPolicy: 'Background', ...(c.uid ? { uid: c.uid } : {}), ...(options.dryRun ? { dryRun: true } : {}) });
             return { ref: c.ref, action: 'pruned' };
           } catch (err: unknown) {
             return { ref: c.ref, action: 'failed', message: `could not prune: ${err instanceof Error ? err.message : String(err)}` };

@@ -4,6 +4,8 @@
 // ApplySet). The ApplySet parent records the old and the new members' kinds
 // and namespaces before anything is applied, so an interrupted sync leaks
 // nothing a later prune would miss. Cluster faults are part of the result.
+// A dry run (`kubegate sync --dry-run`) takes the same steps up to the first
+// write, then reports what each object and prune would do: nothing is written.
 import { setMaxListeners } from 'node:events';
 import { dryRunEnvironment, type ClusterClient } from '../../cluster/index.js';
 import type { ManifestObject } from '../../core/types.js';
@@ -17,7 +19,7 @@ import { waitForHealth, type HealthTarget } from '../health/wait-for-health.js';
 import { liveRevision, recordAnnotations, withLiveInstallation, type SyncRecord } from '../parent-record.js';
 import { toolingId } from '../tooling.js';
 import type { SyncedObject, SyncResult, UnhealthyObject } from '../types.js';
-import { applyGroup, skipAll, type ApplyContext } from './apply-planned.js';
+import { applyGroup, previewAll, skipAll, type ApplyContext } from './apply-planned.js';
 import { labelMembers } from './label-members.js';
 import { planApply, type ApplyPlan, type PlannedObject } from './plan-apply.js';
 import { pruneMembers } from './prune-members.js';
@@ -44,6 +46,8 @@ export interface ApplySyncOptions {
   record?: SyncRecord;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /** The preview: dry-run every object (and every prune), write nothing. */
+  dryRun?: boolean;
 }
 
 const DEFAULT_CONCURRENCY = 16;
@@ -60,7 +64,13 @@ export async function syncWithApply(options: ApplySyncOptions): Promise<SyncResu
   const budget = AbortSignal.any([AbortSignal.timeout(options.timeoutMs), ...(options.signal ? [options.signal] : [])]);
   setMaxListeners(0, budget);
   const parent = applySetParent(options.environment, options.namespace ?? options.client.defaultNamespace);
-  const base = { environment: options.environment, cluster: options.cluster, mode: 'apply' as const, applySet: { id: parent.id, parent: `Secret ${parent.ref.namespace}/${parent.ref.name}` } };
+  const base = {
+    environment: options.environment,
+    cluster: options.cluster,
+    mode: 'apply' as const,
+    applySet: { id: parent.id, parent: `Secret ${parent.ref.namespace}/${parent.ref.name}` },
+    ...(options.dryRun ? { dryRun: true as const } : {}),
+  };
   const done = (status: SyncResult['status'], reason: string, objects: SyncedObject[], unhealthy: UnhealthyObject[] = []): SyncResult =>
     ({ ...base, status, reason, objects, unhealthy, durationMs: now() - started });
   try {
@@ -98,6 +108,7 @@ async function runSteps(options: ApplySyncOptions, parent: ApplySetParent, signa
   if (foreign) throw new SyncStop('refused', `nothing applied: ${foreign}`, skipAll([plan.foundation, ...plan.groups]));
   const wanted: ApplySetScope = { groupKinds: plan.scope.groupKinds, namespaces: new Set([...plan.scope.namespaces, parent.ref.namespace]) };
   const recorded = unionScope(readParentScope(parent, live), wanted);
+  if (options.dryRun) return previewSteps(options, ctx, plan, parent, recorded);
   const results: SyncedObject[] = [];
   const parentNamespace = plan.foundation.filter((o) => o.ref.kind === 'Namespace' && o.ref.name === parent.ref.namespace);
   results.push(...(await applyOrStop(ctx, parentNamespace, results, plan)));
@@ -113,7 +124,7 @@ async function runSteps(options: ApplySyncOptions, parent: ApplySetParent, signa
   for (const group of plan.groups) results.push(...(await applyOrStop(ctx, group, results, plan)));
   // 5. Prune members no longer in Git; then the parent records only what the set holds.
   if (options.prune) {
-    const pruned = await pruneMembers({ client, parent, scope: recorded, desired: new Set(results.map((o) => objectKey(o.ref))), versions: versionsOf(plan), signal, concurrency: ctx.concurrency, ...(options.allowedNamespaces ? { allowedNamespaces: options.allowedNamespaces } : {}) });
+    const pruned = await pruneStale(ctx, plan, parent, recorded, results);
     results.push(...pruned);
     const failed = pruned.filter((p) => p.action === 'failed');
     if (failed.length > 0) throw new SyncStop('failed', `applied, but ${failed.length} objects could not be pruned: ${describeFailure(failed[0] as SyncedObject)}`, results);
@@ -125,6 +136,31 @@ async function runSteps(options: ApplySyncOptions, parent: ApplySetParent, signa
   if (record && unhealthy.length === 0) await client.apply({ object: buildParentObject(parent, options.tooling ?? toolingId(), options.prune ? wanted : recorded, extra(record.revision)), signal });
   const summary = describeSynced(results);
   return { objects: results, unhealthy, reason: unhealthy.length > 0 ? `${summary}; ${unhealthy.length} not healthy: ${describeUnhealthy(unhealthy)}` : summary };
+}
+
+/** The preview: what applying would do to each object, and the prunes sent with dryRun=All. */
+async function previewSteps(options: ApplySyncOptions, ctx: ApplyContext, plan: ApplyPlan, parent: ApplySetParent, recorded: ApplySetScope): Promise<StepsResult> {
+  const results = previewAll(planned(plan));
+  if (options.prune) results.push(...(await pruneStale(ctx, plan, parent, recorded, results, true)));
+  const failed = results.filter((o) => o.action === 'failed');
+  const summary = describeSynced(results);
+  if (failed.length > 0) throw new SyncStop('refused', `dry run: ${failed.length} objects could not be pruned (${describeFailure(failed[0] as SyncedObject)}); ${summary}`, results);
+  return { objects: results, unhealthy: [], reason: `dry run, nothing written: ${summary}` };
+}
+
+/** Deletes (or, for a preview, dry-runs the delete of) the ApplySet's members that `kept` no longer has. */
+function pruneStale(ctx: ApplyContext, plan: ApplyPlan, parent: ApplySetParent, scope: ApplySetScope, kept: readonly SyncedObject[], dryRun = false): Promise<SyncedObject[]> {
+  return pruneMembers({
+    client: ctx.client,
+    parent,
+    scope,
+    desired: new Set(kept.map((o) => objectKey(o.ref))),
+    versions: versionsOf(plan),
+    signal: ctx.signal,
+    concurrency: ctx.concurrency,
+    dryRun,
+    ...(ctx.allowedNamespaces ? { allowedNamespaces: ctx.allowedNamespaces } : {}),
+  });
 }
 
 async function dryRunPlan(options: ApplySyncOptions, parent: ApplySetParent, deadline: number): Promise<ApplyPlan> {

@@ -1,5 +1,6 @@
-// The two Argo CD API calls the argocd mode needs (Argo CD's documented REST
-// API, Bearer token): read an Application, and ask it to sync.
+// The Argo CD API calls the argocd mode needs (Argo CD's documented REST API,
+// Bearer token): read an Application, ask it to sync, and roll it back to an
+// entry of its history (ChatOps /rollback).
 export interface ArgoCdTarget {
   /** Base URL of the Argo CD API server. */
   url: string;
@@ -18,8 +19,20 @@ export class ArgoCdError extends Error {
   }
 }
 
+/** One deployed revision Argo CD remembers (status.history; int64 ids come as numbers or strings). */
+export interface ArgoCdHistoryEntry {
+  id: number | string;
+  revision?: string;
+  deployedAt?: string;
+}
+
 export interface ArgoCdApplication {
+  spec?: {
+    /** `automated` present: auto-sync is on, and Argo CD refuses a rollback. */
+    syncPolicy?: { automated?: unknown };
+  };
   status?: {
+    history?: ArgoCdHistoryEntry[];
     operationState?: {
       phase?: string;
       message?: string;
@@ -76,6 +89,11 @@ async function call(target: ArgoCdTarget, method: 'GET' | 'POST', path: string, 
 
 export function readApplication(target: ArgoCdTarget): Promise<ArgoCdApplication> {
   return call(target, 'GET', '');
+}
+
+/** Rolls the Application back to the history entry `id` (Argo CD refuses while auto-sync is on). */
+export function requestRollback(target: ArgoCdTarget, options: { id: number | string; prune: boolean }): Promise<ArgoCdApplication> {
+  return call(target, 'POST', '/rollback', { id: options.id, prune: options.prune, ...(target.appNamespace ? { appNamespace: target.appNamespace } : {}) });
 }
 
 export function requestSync(target: ArgoCdTarget, options: { revision?: string; prune: boolean }): Promise<ArgoCdApplication> {

@@ -12,9 +12,9 @@ export const VALIDATE_FINDINGS = [
 export const VALIDATE_TITLE = '4 invalid of 7 resources';
 
 export const POLICY_FINDINGS = [
-  'apps/worker/deployment.yaml:15 failure Deployment worker: policy (kubegate-disallow-privilege-escalation)',
-  'apps/worker/deployment.yaml:15 failure Deployment worker: policy (kubegate-disallow-privileged)',
-  'apps/worker/deployment.yaml:15 warning Deployment worker: policy (kubegate-require-memory-limit)',
+  'apps/worker/deployment.yaml:18 failure Deployment worker: policy (kubegate-disallow-privilege-escalation)',
+  'apps/worker/deployment.yaml:19 failure Deployment worker: policy (kubegate-disallow-privileged)',
+  'apps/worker/deployment.yaml:20 warning Deployment worker: policy (kubegate-require-memory-limit)',
 ];
 export const POLICY_TITLE = '2 policy violations, 1 warning';
 

@@ -7,6 +7,7 @@ import { loadRepoConfig } from '../../../src/config/load-repo-config.js';
 import type { AppSettings } from '../../../src/settings/index.js';
 import type { EnvironmentDiffRequest } from '../../../src/diff/index.js';
 import { runPipeline } from '../../../src/pipeline/run-pipeline.js';
+import { findMergeBase } from '../../../src/snapshot/find-merge-base.js';
 import { readGitSnapshot } from '../../../src/snapshot/read-git-snapshot.js';
 import { testDeps } from '../pipeline/pipeline-harness.js';
 import { pureDiffEnvironment } from '../pipeline/pure-diff-environment.js';
@@ -44,9 +45,9 @@ describe('kubegate plan', () => {
       'platform/base/deployment.yaml:22: failure: Deployment staging-api: spec.template.spec.containers[0].env[0].value: expected string or null, but got number (as rendered for environment staging)',
       'platform/base/deployment.yaml:22: failure: Deployment api: spec.template.spec.containers[0].env[0].value: expected string or null, but got number (as rendered for environment production)',
       '== check kubegate/policy: failure — 2 policy violations, 1 warning',
-      'apps/worker/deployment.yaml:15: failure: Deployment worker: kubegate-disallow-privilege-escalation: container(s) worker may escalate privileges; set securityContext.allowPrivilegeEscalation: false',
-      'apps/worker/deployment.yaml:15: failure: Deployment worker: kubegate-disallow-privileged: container(s) worker run privileged; remove securityContext.privileged (or set it to false) and add only the capabilities the container needs',
-      'apps/worker/deployment.yaml:15: warning: Deployment worker: kubegate-require-memory-limit: container(s) worker set no memory limit; set resources.limits.memory',
+      'apps/worker/deployment.yaml:18: failure: Deployment worker: kubegate-disallow-privilege-escalation: container(s) worker may escalate privileges; set securityContext.allowPrivilegeEscalation: false',
+      'apps/worker/deployment.yaml:19: failure: Deployment worker: kubegate-disallow-privileged: container(s) worker run privileged; remove securityContext.privileged (or set it to false) and add only the capabilities the container needs',
+      'apps/worker/deployment.yaml:20: warning: Deployment worker: kubegate-require-memory-limit: container(s) worker set no memory limit; set resources.limits.memory',
     ]);
     expect(out).not.toContain('demo-s3cret-never-printed');
   });
@@ -92,6 +93,34 @@ describe('kubegate plan', () => {
       expect(io2.out.join('')).toContain('Invalid kubegate config');
     } finally {
       git(demo.repo, 'reset', '-q', '--hard', before);
+    }
+  });
+
+  itWithKubectl('measures HEAD from its merge base with BASE: a file changed only on BASE since is not reported', async () => {
+    // BASE moved on after HEAD branched off (at demo.base): it changed the Service, which HEAD did not touch.
+    git(demo.repo, 'checkout', '-q', '-b', 'moved-on', demo.base);
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(`${demo.repo}/apps/web/service.yaml`, 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n    - port: 8080\n');
+    git(demo.repo, 'commit', '-q', '-am', 'the base branch changes the Service');
+    git(demo.repo, 'checkout', '-q', 'main');
+    try {
+      const io = captureIo(demo.repo);
+      const merged: string[] = [];
+      const spy: PlanDeps = { ...deps, findMergeBase: async (r) => findMergeBase(r).then((sha) => (merged.push(String(sha)), sha)) };
+      expect(await run(['--base', 'moved-on', '--head', demo.head], io, spy)).toBe(1);
+      expect(merged).toEqual([demo.base]);
+      const out = io.out.join('');
+      expect(out).toContain(`Reflects commit ${demo.head} (base ${demo.base}).`);
+      expect(out).toContain('== check kubegate/validate: failure — 4 invalid of 7 resources');
+      expect(out).not.toContain('service.yaml');
+
+      // Against BASE's tip itself (what the merge base replaces), HEAD's older Service counts as a change.
+      const tipIo = captureIo(demo.repo);
+      await run(['--base', 'moved-on', '--head', demo.head], tipIo, { ...deps, findMergeBase: async () => undefined });
+      expect(tipIo.err.join('')).toMatch(/have no common commit; comparing HEAD with BASE itself/);
+      expect(tipIo.out.join('')).toContain('== check kubegate/validate: failure — 4 invalid of 8 resources');
+    } finally {
+      git(demo.repo, 'branch', '-q', '-D', 'moved-on');
     }
   });
 

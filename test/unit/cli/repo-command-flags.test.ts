@@ -23,3 +23,16 @@ describe('parseRepoCommandFlags', () => {
     expect(() => parse(['--nope'])).toThrow(/USAGE/);
   });
 });
+
+describe('parseRepoCommandFlags with its own outputs and switches', () => {
+  const parseSync = (args: string[]) => parseRepoCommandFlags(args, '/work/repo', 'USAGE', own, { outputs: ['text', 'json'], switches: ['dry-run'] });
+
+  it('defaults to the first output and reads switches as false unless given', () => {
+    expect(parseSync(['--env', 'prod'])).toEqual({ env: 'prod', ref: 'HEAD', repo: '/work/repo', output: 'text', 'dry-run': false });
+    expect(parseSync(['--env', 'prod', '--dry-run', '--output', 'json'])).toMatchObject({ output: 'json', 'dry-run': true });
+  });
+
+  it('names the command\'s own formats when the output is unknown', () => {
+    expect(() => parseSync(['--env', 'x', '--output', 'markdown'])).toThrow('--output must be "text" or "json", not "markdown"');
+  });
+});

@@ -76,13 +76,13 @@ describe('parseAppSettings', () => {
         extra: 1,
       }),
     ).toEqual([
-      'extra: unknown field (known: clusters, allowForks, unreachableConclusion, dryRun, schemaLocations)',
+      'extra: unknown field (known: clusters, allowForks, unreachableConclusion, dryRun, schemaLocations, drift)',
       'allowForks: expected true or false',
       'unreachableConclusion: expected "failure" or "neutral", not "skip"',
       'clusters.both: set exactly one of kubeconfig (a file path) and inCluster: true',
       'clusters.neither: set exactly one of kubeconfig (a file path) and inCluster: true',
       'clusters.norepos.repositories: expected a list of owner/name globs (e.g. ["my-org/*"]); a cluster no repository may use is useless',
-      'clusters.badglob.kubeconfg: unknown field (known: kubeconfig, context, inCluster, repositories, leaseNamespace, argocd)',
+      'clusters.badglob.kubeconfg: unknown field (known: kubeconfig, context, inCluster, repositories, leaseNamespace, argocd, drift)',
       'clusters.badglob.repositories[0]: expected an owner/name glob such as "my-org/*" or "my-org/gitops", not "acme"',
       'clusters.badglob.repositories[1]: expected an owner/name glob such as "my-org/*" or "my-org/gitops", not 3',
       'clusters.bad name: a cluster name uses letters, digits, ".", "_" and "-"',
@@ -106,7 +106,26 @@ describe('parseAppSettings', () => {
     ]);
   });
 
+  test('drift: environments at the top ("owner/name:ENVIRONMENT" globs), drift true/false per cluster; absent means none set', () => {
+    const clusters = { eu: { kubeconfig: '/k', repositories: ['acme/*'] }, us: { kubeconfig: '/k', repositories: ['acme/*'], drift: false } };
+    const settings = parseAppSettings({ clusters, drift: { environments: ['acme/gitops:production', 'acme/*:staging'] } }, 'test', '/');
+    expect(settings.drift).toEqual({ environments: ['acme/gitops:production', 'acme/*:staging'] });
+    expect(settings.clusters.get('us')?.drift).toBe(false);
+    expect(settings.clusters.get('eu')).not.toHaveProperty('drift');
+    expect(parseAppSettings({}, 'test', '/')).not.toHaveProperty('drift');
+    expect(problems({ drift: ['acme/*:prod'] })).toEqual([
+      'drift: expected a mapping with environments, a list of "owner/name:ENVIRONMENT" globs (e.g. environments: ["acme/gitops:production", "acme/*:staging"])',
+    ]);
+    expect(problems({ drift: { environments: ['acme/gitops', 'production', 7], watch: true } })).toEqual([
+      'drift.watch: unknown field (known: environments)',
+      'drift.environments[0]: expected "owner/name:ENVIRONMENT" with globs allowed (e.g. "acme/*:production"), not "acme/gitops"',
+      'drift.environments[1]: expected "owner/name:ENVIRONMENT" with globs allowed (e.g. "acme/*:production"), not "production"',
+      'drift.environments[2]: expected "owner/name:ENVIRONMENT" with globs allowed (e.g. "acme/*:production"), not 7',
+    ]);
+    expect(problems({ clusters: { eu: { ...clusters.eu, drift: 'off' } } })).toEqual(['clusters.eu.drift: expected true or false (false: no drift watching on this cluster)']);
+  });
+
   test('not a mapping', () => {
-    expect(problems(['a'])).toEqual(['expected a mapping with clusters, allowForks, unreachableConclusion, dryRun, schemaLocations']);
+    expect(problems(['a'])).toEqual(['expected a mapping with clusters, allowForks, unreachableConclusion, dryRun, schemaLocations, drift']);
   });
 });

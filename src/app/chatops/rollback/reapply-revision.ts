@@ -1,11 +1,14 @@
 // The fast half of a rollback: the environment's files at the target
 // revision, rendered with the default branch's config, applied through the
 // sync executor (Lease, ApplySet prune, health wait) and recorded as a new
-// Deployment of that revision with a kubegate/sync (ENV) check run.
+// Deployment of that revision with a kubegate/sync (ENV) check run. `execute`
+// replaces the executor where the outcome is already known (an Argo CD
+// rollback, recorded once Argo CD answered).
 import type { EnvironmentConfig, RepoConfig } from '../../../config/types.js';
 import type { GitHubPort } from '../../../github/github-port.js';
 import { takeSnapshot } from '../../../github/take-snapshots.js';
 import { findChangedEnvironments } from '../../../pipeline/load-environment-states.js';
+import type { SyncExecutor } from '../../../sync/create-sync-executor.js';
 import type { SyncDeps } from '../../sync-default-branch.js';
 import { OpenRecords } from '../../sync/open-records.js';
 import { prepareSteps } from '../../sync/prepare-steps.js';
@@ -22,7 +25,7 @@ export interface Revision {
   purpose?: string;
 }
 
-export async function reapplyRevision(port: GitHubPort, config: RepoConfig, env: EnvironmentConfig, revision: Revision, deps: SyncDeps): Promise<StepOutcome> {
+export async function reapplyRevision(port: GitHubPort, config: RepoConfig, env: EnvironmentConfig, revision: Revision, deps: SyncDeps, execute?: SyncExecutor): Promise<StepOutcome> {
   const [base, head] = await Promise.all([takeSnapshot(port, revision.currentSha, deps.snapshot), takeSnapshot(port, revision.targetSha, deps.snapshot)]);
   const found = await findChangedEnvironments(config, base, head, deps.pipeline);
   const [step] = await prepareSteps(config, [env], { base, head }, found.changed, deps.pipeline);
@@ -30,7 +33,7 @@ export async function reapplyRevision(port: GitHubPort, config: RepoConfig, env:
   const target = { repo: port.repo, defaultBranch: revision.defaultBranch, sha: revision.targetSha, trigger: 'merge' as const };
   const open = new OpenRecords();
   try {
-    return await syncEnvironmentStep(port, target, { ...step, redeploy: true, ...(revision.description ? { description: revision.description } : {}) }, deps.syncExecutor(), open);
+    return await syncEnvironmentStep(port, target, { ...step, redeploy: true, ...(revision.description ? { description: revision.description } : {}) }, execute ?? deps.syncExecutor(), open);
   } catch (error: unknown) {
     const reason = error instanceof Error ? error.message : String(error);
     if (!open.isEmpty()) await open.failAll(port, `kubegate could not finish the ${revision.purpose ?? 'rollback'}`, reason, `${revision.purpose ?? 'rollback'} failed: ${reason}`);

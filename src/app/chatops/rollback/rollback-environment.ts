@@ -1,6 +1,7 @@
-// /rollback ENV [SHA], as steps: which revision -> re-apply it at once (apply
-// mode; Argo CD and Flux follow Git, so for them the revert pull request is
-// the rollback) -> the revert pull request -> one reply linking both.
+// /rollback ENV [SHA], as steps: which revision -> go back at once (apply
+// mode: re-apply it; argocd: Argo CD's rollback, unless its auto-sync is on;
+// Flux follows Git, so for it the revert pull request is the rollback) -> the
+// revert pull request -> one reply linking both.
 import type { RepoConfig } from '../../../config/types.js';
 import type { GitHubPort } from '../../../github/github-port.js';
 import { resolveSyncConfig } from '../../../sync/resolve-sync-config.js';
@@ -9,6 +10,7 @@ import { done, refused, type CommandResult } from '../command-result.js';
 import { findRollbackTarget } from './find-rollback-target.js';
 import { openRevertPullRequest } from './open-revert-pull-request.js';
 import { reapplyRevision } from './reapply-revision.js';
+import { rollbackArgoCd } from './rollback-argocd.js';
 
 export interface RollbackRequest {
   environment?: string;
@@ -27,14 +29,19 @@ export async function rollbackEnvironment(port: GitHubPort, config: RepoConfig, 
   const found = await findRollbackTarget(port, env.name, request.sha);
   if (!found.ok) return refused(`\`rollback ${env.name}\`: ${found.reason}`);
   const short = found.target.sha.slice(0, 7);
-  // 2. Apply mode: the cluster goes back now, recorded as a Deployment of that revision.
+  // 2. The cluster goes back now (apply: re-applied; argocd: Argo CD's rollback), recorded as a Deployment of that revision.
   const mode = resolveSyncConfig(config, env).mode;
+  const revision = { defaultBranch: request.defaultBranch, currentSha: found.current.sha, targetSha: found.target.sha };
   const lines: string[] = [];
   let ok = true;
   if (mode === 'apply') {
-    const outcome = await reapplyRevision(port, config, env, { defaultBranch: request.defaultBranch, currentSha: found.current.sha, targetSha: found.target.sha }, deps);
+    const outcome = await reapplyRevision(port, config, env, revision, deps);
     ok = outcome === 'synced';
     lines.push(`${env.name} ${ok ? 're-applied at' : `could not be re-applied at (${outcome})`} \`${short}\` ([deployments](${request.repoUrl}/deployments))`);
+  } else if (mode === 'argocd') {
+    const rolledBack = await rollbackArgoCd(port, config, env, { ...revision, repoUrl: request.repoUrl }, deps);
+    ok = rolledBack.ok;
+    lines.push(rolledBack.text);
   } else {
     lines.push(`${env.name} uses sync.mode ${mode}: the revert pull request is the rollback`);
   }
