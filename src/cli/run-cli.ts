@@ -18,6 +18,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'run the whole pull-request pipeline on a local git repository',
     load: async () => (await import('./commands/plan.js')).run,
   },
+  sync: {
+    summary: "bring an environment's cluster to a git revision, as the app does after a merge (apply mode)",
+    load: async () => (await import('./commands/sync.js')).run,
+  },
 };
 
 export function usage(): string {
