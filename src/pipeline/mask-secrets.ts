@@ -1,32 +1,99 @@
 // Secrets are never printed: every value of a Secret's data/stringData seen in
-// this run (and its base64-decoded form) is replaced in all report text.
+// this run (and its base64-decoded form) is replaced in all report text, by the
+// app's pipeline, `kubegate validate` and `kubegate policy` alike.
 import type { CheckResult, ManifestObject, Report } from '../core/types.js';
+import { goQuote } from '../validate/go-format.js';
 
 export const SECRET_MASK = '***';
-/** Shorter values would mask ordinary words; they are never quoted by kubegate's own messages. */
+/** Shorter values would mask ordinary words; they are masked only where a message quotes them. */
 const MIN_MASKED_LENGTH = 4;
 
-export function collectSecretValues(objects: Iterable<ManifestObject>): Set<string> {
-  const values = new Set<string>();
-  for (const o of objects) {
-    if (o.kind !== 'Secret') continue;
-    for (const field of ['data', 'stringData'] as const) {
-      const map = o.body[field];
-      if (typeof map !== 'object' || map === null) continue;
-      for (const v of Object.values(map as Record<string, unknown>)) {
-        if (typeof v !== 'string') continue;
-        values.add(v);
-        if (field === 'data') values.add(Buffer.from(v, 'base64').toString('utf8'));
-      }
+/** The values a Secret holds: data (as written and base64-decoded) and stringData. */
+function valuesOf(object: ManifestObject): string[] {
+  if (object.kind !== 'Secret') return [];
+  const values: string[] = [];
+  for (const field of ['data', 'stringData'] as const) {
+    const map = object.body[field];
+    if (typeof map !== 'object' || map === null) continue;
+    for (const v of Object.values(map as Record<string, unknown>)) {
+      if (typeof v !== 'string') continue;
+      values.push(v);
+      if (field === 'data') values.push(Buffer.from(v, 'base64').toString('utf8'));
     }
   }
-  return new Set([...values].filter((v) => v.trim().length >= MIN_MASKED_LENGTH));
+  return values;
+}
+
+/**
+ * How messages can show `value`: as is, and quoted or escaped the way schema
+ * messages (Go's %q with single quotes, as kubeconform) and JSON print strings.
+ * Quoted forms are kept for short values too: quotes make them safe to mask.
+ */
+function shownForms(value: string): string[] {
+  if (value.trim() === '') return [];
+  const quoted = [goQuote(value), JSON.stringify(value)];
+  const bare = [value, ...quoted.map((q) => q.slice(1, -1))].filter((v) => v.trim().length >= MIN_MASKED_LENGTH);
+  return [...quoted, ...bare];
+}
+
+/** The texts to mask for `objects`: every form in which a message could show a Secret's value. */
+export function collectSecretValues(objects: Iterable<ManifestObject>): Set<string> {
+  const values = new Set<string>();
+  for (const o of objects) for (const value of valuesOf(o)) for (const form of shownForms(value)) values.add(form);
+  return values;
+}
+
+function isQuoted(text: string): boolean {
+  return text.length >= 2 && (text[0] === "'" || text[0] === '"') && text.at(-1) === text[0];
+}
+
+/** `secrets` longest first, so that a value containing another is masked whole. */
+function longestFirst(secrets: Iterable<string>): string[] {
+  return [...secrets].sort((a, b) => b.length - a.length);
+}
+
+function maskSorted(text: string, sorted: readonly string[]): string {
+  let out = text;
+  for (const s of sorted) {
+    if (!out.includes(s)) continue;
+    out = out.split(s).join(isQuoted(s) ? `${s[0]}${SECRET_MASK}${s[0]}` : SECRET_MASK);
+  }
+  return out;
 }
 
 export function maskText(text: string, secrets: ReadonlySet<string>): string {
-  let out = text;
-  for (const s of [...secrets].sort((a, b) => b.length - a.length)) out = out.split(s).join(SECRET_MASK);
-  return out;
+  return maskSorted(text, longestFirst(secrets));
+}
+
+/** `items` with their messages masked (findings, report lines). */
+export function maskMessages<T extends { message: string }>(items: readonly T[], secrets: ReadonlySet<string>): T[] {
+  if (secrets.size === 0) return [...items];
+  const sorted = longestFirst(secrets);
+  return items.map((item) => ({ ...item, message: maskSorted(item.message, sorted) }));
+}
+
+/**
+ * Masks the Secret values of every object it has been shown so far, for
+ * output that is printed while the input is still being read.
+ */
+export class SecretMasker {
+  private readonly values = new Set<string>();
+  private sorted: string[] = [];
+
+  add(objects: Iterable<ManifestObject>): void {
+    const before = this.values.size;
+    for (const value of collectSecretValues(objects)) this.values.add(value);
+    if (this.values.size !== before) this.sorted = longestFirst(this.values);
+  }
+
+  /** Whether any value is known (else there is nothing to mask). */
+  get active(): boolean {
+    return this.sorted.length > 0;
+  }
+
+  mask(text: string): string {
+    return this.active ? maskSorted(text, this.sorted) : text;
+  }
 }
 
 function maskCheck(c: CheckResult, secrets: ReadonlySet<string>): CheckResult {
@@ -35,7 +102,7 @@ function maskCheck(c: CheckResult, secrets: ReadonlySet<string>): CheckResult {
     title: maskText(c.title, secrets),
     summary: maskText(c.summary, secrets),
     ...(c.text !== undefined ? { text: maskText(c.text, secrets) } : {}),
-    findings: c.findings.map((f) => ({ ...f, message: maskText(f.message, secrets) })),
+    findings: maskMessages(c.findings, secrets),
   };
 }
 

@@ -2,10 +2,11 @@
 // applying the head manifests (over the base manifests) would make.
 import { isDeepStrictEqual } from 'node:util';
 import type { ManifestObject } from '../core/types.js';
+import { dottedPath } from '../validate/field-path.js';
 import { requestActivation, type RequestActivation } from './evaluate/activation.js';
 import { type AdmissionEvent, admissionEvents } from './evaluate/admission-events.js';
 import { evaluateBinding, type Violation } from './evaluate/evaluate-binding.js';
-import { dottedPath, findingPath } from './evaluate/field-line.js';
+import { findingPath } from './evaluate/field-line.js';
 import { buildManifestContext, type ManifestContext } from './evaluate/manifest-context.js';
 import { resolveParams } from './evaluate/resolve-params.js';
 import { isExempt } from './match/match-exemption.js';
@@ -34,7 +35,7 @@ function isUnchanged(event: AdmissionEvent): boolean {
 function toFinding(policy: CompiledPolicy, binding: CompiledBinding, event: AdmissionEvent, violation: Violation): PolicyFinding {
   const object = event.object ?? event.oldObject;
   if (!object) throw new Error('an admission event without an object');
-  const path = violation.expression ? findingPath(violation.expression, policy, object) : [];
+  const path = violation.path ?? (violation.expression ? findingPath(violation.expression, policy, object) : []);
   const action = strongestAction(binding.validationActions);
   const ref = { apiVersion: object.apiVersion, kind: object.kind, name: object.name, ...(event.attrs.namespaced ? { namespace: event.attrs.namespace } : {}) };
   return {

@@ -47,6 +47,8 @@ export interface CompiledValidation {
   message?: string;
   messageExpression?: PolicyExpression;
   reason?: string;
+  /** The kubegate.dev/field-path expression: the path of the field a failure is about. */
+  fieldPath?: PolicyExpression;
 }
 
 export interface CompiledPolicy {

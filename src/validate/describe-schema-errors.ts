@@ -5,7 +5,6 @@
 // order that library finds them. Several problems under one field are
 // grouped by kubeconformCauses() for the one-line message.
 import type { ErrorObject } from 'ajv';
-import { ORIGINAL_SCHEMA_PATH } from './create-ajv.js';
 import { displayPath, pointerToSegments } from './field-path.js';
 import { goDisplay, goFloat, goQuote } from './go-format.js';
 import type { FieldError } from './types.js';
@@ -59,11 +58,6 @@ function typeList(types: unknown): string[] {
 
 function params(error: ErrorObject): Record<string, unknown> {
   return error.params as Record<string, unknown>;
-}
-
-function schemaPathOf(error: ErrorObject): string {
-  const original = params(error)[ORIGINAL_SCHEMA_PATH];
-  return typeof original === 'string' ? original : error.schemaPath;
 }
 
 function isPrimitive(value: unknown): boolean {
@@ -120,10 +114,10 @@ function fieldError(location: Segments, msg: string, extra: Partial<FieldError> 
 function takeBranches(errors: readonly DataError[], index: number, consumed: Set<number>): DataError[][] {
   const parent = errors[index];
   if (!parent) return [];
-  const prefix = `${schemaPathOf(parent)}/`;
+  const prefix = `${parent.schemaPath}/`;
   const branches = new Map<string, DataError[]>();
   errors.forEach((error, i) => {
-    const path = schemaPathOf(error);
+    const path = error.schemaPath;
     if (i >= index || consumed.has(i) || !path.startsWith(prefix)) return;
     consumed.add(i);
     const branch = path.slice(prefix.length).split('/')[0] ?? '';

@@ -185,7 +185,8 @@ describe('the app started as `npm start` starts it, against a GitHub stand-in ov
     const notServed = notFound('https://docs.github.com/enterprise-server@3.19/rest/repos/contents');
     // The tarball downloads hang until the test is done: the pass is still running at the signal.
     const run = await startStandIn({
-      env: { KUBEGATE_SHUTDOWN_GRACE_SECONDS: '2' },
+      // Long enough for the late delivery below to arrive before the stop ends, even on a loaded machine.
+      env: { KUBEGATE_SHUTDOWN_GRACE_SECONDS: '8' },
       before: (github) => github.on('GET /repos/{owner}/{repo}/tarball/{ref}', () => held.then(() => notServed), { optional: true }),
     });
     try {

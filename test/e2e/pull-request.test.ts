@@ -32,9 +32,9 @@ const FULL_PASS = passOperations();
 
 /** The demo's policy findings: a new Deployment that runs privileged and sets no memory limit. */
 const POLICY_ANNOTATIONS = [
-  'apps/worker/deployment.yaml:15 failure Deployment worker: policy (kubegate-disallow-privilege-escalation)',
-  'apps/worker/deployment.yaml:15 failure Deployment worker: policy (kubegate-disallow-privileged)',
-  'apps/worker/deployment.yaml:15 warning Deployment worker: policy (kubegate-require-memory-limit)',
+  'apps/worker/deployment.yaml:18 failure Deployment worker: policy (kubegate-disallow-privilege-escalation)',
+  'apps/worker/deployment.yaml:19 failure Deployment worker: policy (kubegate-disallow-privileged)',
+  'apps/worker/deployment.yaml:20 warning Deployment worker: policy (kubegate-require-memory-limit)',
 ];
 
 /** A policy of the repository's own (policies.directory): every Deployment names its team. */
@@ -119,7 +119,7 @@ describe('a pull request is validated on GitHub', () => {
     expect(annotationLines(policy?.annotations ?? [])).toEqual(POLICY_ANNOTATIONS);
     expect(policy?.annotations[1]?.['message']).toMatch(/^Deployment worker: kubegate-disallow-privileged: container\(s\) worker run privileged/);
     expect(policy?.output.summary).toContain('Not shown: 1 pre-existing finding in unchanged objects');
-    expect(policy?.output.text).toContain('| Deny | `kubegate-disallow-privileged` | Deployment `apps/worker` | `apps/worker/deployment.yaml:15` |');
+    expect(policy?.output.text).toContain('| Deny | `kubegate-disallow-privileged` | Deployment `apps/worker` | `apps/worker/deployment.yaml:19` |');
 
     expect(comments.comments).toHaveLength(1);
     const body = comments.comments[0]?.body ?? '';
@@ -128,8 +128,8 @@ describe('a pull request is validated on GitHub', () => {
     expect(body).toContain('`apps/web/deployment.yaml:8`');
     expect(body).toContain('| `kubegate/policy` | ❌ failure | 2 policy violations, 1 warning |');
     expect(body).toContain('#### `kubegate/policy`');
-    expect(body).toContain('- ❌ `apps/worker/deployment.yaml:15` Deployment worker: kubegate-disallow-privileged: container(s) worker run privileged');
-    expect(body).toContain('- ⚠️ `apps/worker/deployment.yaml:15` Deployment worker: kubegate-require-memory-limit:');
+    expect(body).toContain('- ❌ `apps/worker/deployment.yaml:19` Deployment worker: kubegate-disallow-privileged: container(s) worker run privileged');
+    expect(body).toContain('- ⚠️ `apps/worker/deployment.yaml:20` Deployment worker: kubegate-require-memory-limit:');
     harness.assertDone();
   }, SLOW);
 

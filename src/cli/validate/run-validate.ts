@@ -5,6 +5,7 @@
 import { fstatSync } from 'node:fs';
 import { loadDocuments } from '../../manifests/load-manifests.js';
 import type { LoadedDocument } from '../../manifests/types.js';
+import { SecretMasker } from '../../pipeline/mask-secrets.js';
 import { createValidator, ValidatorConfigError } from '../../validate/create-validator.js';
 import type { FetchLike } from '../../validate/fetch-schema-text.js';
 import type { Validator } from '../../validate/types.js';
@@ -36,9 +37,21 @@ function stdinIsTTY(io: ValidateIo): boolean {
   }
 }
 
+/** A result with every Secret value its masker knows replaced (schema messages quote values). */
+function masked(result: CliResult, masker: SecretMasker): CliResult {
+  if (!masker.active) return result;
+  return {
+    ...result,
+    ...(result.msg === undefined ? {} : { msg: masker.mask(result.msg) }),
+    validationErrors: result.validationErrors.map((e) => ({ path: e.path, msg: masker.mask(e.msg) })),
+  };
+}
+
 class Run {
   failed = false;
   stopped = false;
+  /** Secrets are never printed: the values of every Secret read so far (this batch included) are masked. */
+  private readonly secrets = new SecretMasker();
 
   constructor(
     private readonly args: ValidateArgs,
@@ -48,7 +61,7 @@ class Run {
 
   report(result: CliResult): void {
     const msg = result.msg === undefined ? undefined : withKubeconformSchemaUrl(result.msg, this.args.kubernetesVersion);
-    this.output.write(msg === undefined ? result : { ...result, msg });
+    this.output.write(masked(msg === undefined ? result : { ...result, msg }, this.secrets));
     if (result.status === 'invalid' || result.status === 'error') {
       this.failed = true;
       if (this.args.exitOnError) this.stopped = true;
@@ -75,6 +88,7 @@ class Run {
   private async validateBatch(path: string, documents: LoadedDocument[]): Promise<void> {
     if (documents.length === 0) return;
     const objects = documents.flatMap((d) => (d.type === 'object' ? [d.object] : []));
+    this.secrets.add(objects);
     const results = await this.validator.validate(objects);
     for (const result of documentResults(path, documents, results)) {
       if (this.stopped) return;

@@ -2,6 +2,7 @@
 import type { CliIo } from '../../cli/io.js';
 import type { ManifestObject } from '../../core/types.js';
 import { loadManifests } from '../../manifests/index.js';
+import { collectSecretValues, maskMessages } from '../../pipeline/mask-secrets.js';
 import { evaluatePolicies } from '../evaluate-policies.js';
 import { loadPolicies } from '../load-policies.js';
 import type { PolicyProblem } from '../types.js';
@@ -33,7 +34,8 @@ export async function runPolicyCommand(args: string[], io: CliIo): Promise<numbe
     head.push(...loaded.objects);
     loadErrors.push(...loaded.errors);
   }
-  const findings = evaluatePolicies({ policies, head, base: [] });
+  // A messageExpression may quote a Secret's value (object.data.password, params.data...): never print it.
+  const findings = maskMessages(evaluatePolicies({ policies, head, base: [] }), collectSecretValues(head));
   const objects = head.map((o) => ({ file: o.source.file, kind: o.kind, name: o.name, ...(o.namespace ? { namespace: o.namespace } : {}) }));
   io.stdout(formatReport(flags.output, { findings, summary: summarize(findings, head.length, policies), set: policies, objects }));
   printProblems(io, [...problems, ...loadErrors]);

@@ -2,15 +2,18 @@
 // validating admission policy plugin does it: params, matchConditions, then
 // every validation. Runtime errors follow failurePolicy (Fail: they count as
 // a violation, with the binding's actions; Ignore: they are skipped).
-import type { ManifestObject } from '../../core/types.js';
+import type { FieldPath, ManifestObject } from '../../core/types.js';
 import type { CelOutcome } from '../cel/index.js';
 import type { CompiledBinding, CompiledPolicy, CompiledValidation, PolicyExpression } from '../types.js';
 import { policyActivation, type RequestActivation } from './activation.js';
+import { parseFieldPath } from './parse-field-path.js';
 
 export interface Violation {
   message: string;
   /** The expression the message is about (for the finding's line). */
   expression?: PolicyExpression;
+  /** The field the policy says the failure is about (kubegate.dev/field-path). */
+  path?: FieldPath;
 }
 
 function isError(outcome: CelOutcome, what: string): string | undefined {
@@ -32,6 +35,17 @@ function messageOf(v: CompiledValidation, activation: Record<string, unknown>): 
   return v.message ?? `failed expression: ${v.expression.program.source.trim()}`;
 }
 
+/**
+ * The path the validation's kubegate.dev/field-path expression returns.
+ * undefined (kubegate then guesses) when it has none, fails, or returns
+ * something that is not a path: a hint must never cost a finding.
+ */
+function statedPath(v: CompiledValidation, activation: Record<string, unknown>): FieldPath | undefined {
+  if (!v.fieldPath) return undefined;
+  const outcome = v.fieldPath.program.evaluate(activation);
+  return outcome.ok && typeof outcome.value === 'string' ? parseFieldPath(outcome.value) : undefined;
+}
+
 /** undefined: the policy does not apply (a matchCondition is false). */
 function checkConditions(policy: CompiledPolicy, activation: Record<string, unknown>): Violation[] | undefined {
   for (const condition of policy.matchConditions) {
@@ -49,7 +63,10 @@ function runValidations(policy: CompiledPolicy, activation: Record<string, unkno
     const outcome = v.expression.program.evaluate(activation);
     const error = isError(outcome, v.expression.field);
     if (error) violations.push(...errorViolation(policy, v.expression, error));
-    else if (outcome.ok && outcome.value === false) violations.push({ message: messageOf(v, activation), expression: v.expression });
+    else if (outcome.ok && outcome.value === false) {
+      const path = statedPath(v, activation);
+      violations.push({ message: messageOf(v, activation), expression: v.expression, ...(path ? { path } : {}) });
+    }
   }
   return violations;
 }

@@ -1,6 +1,7 @@
-// Best-effort line for a finding: the first field the failing expression reads
-// from `object` that exists (variables followed to their own expressions),
-// else the deepest existing prefix of one, else the object's first line.
+// Best-effort line for a finding whose policy states no kubegate.dev/field-path:
+// the first field the failing expression reads from `object` that exists
+// (variables followed to their own expressions), else the deepest existing
+// prefix of one, else the object's first line.
 import type { FieldPath, ManifestObject } from '../../core/types.js';
 import { selectPaths } from '../cel/index.js';
 import { fieldAt } from '../load/read-fields.js';
@@ -54,9 +55,4 @@ export function findingPath(expression: PolicyExpression, policy: CompiledPolicy
     if (prefix.length > best.length) best = prefix;
   }
   return best;
-}
-
-/** kubectl's dotted form: spec.template.spec.containers[0].image */
-export function dottedPath(path: FieldPath): string {
-  return path.map((step, i) => (typeof step === 'number' ? `[${step}]` : i === 0 ? step : `.${step}`)).join('');
 }

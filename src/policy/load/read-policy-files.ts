@@ -27,10 +27,10 @@ function admissionKind(object: ManifestObject): string | undefined {
   return group === GROUP && VERSIONS.has(version) ? object.kind : undefined;
 }
 
-/** "spec.validations[0].expression: ..." -> [spec, validations, 0, expression] */
+/** "spec.validations[0].expression: ..." -> [spec, validations, 0, expression]; metadata.annotations["key"] -> [metadata, annotations, key] */
 function fieldPathOf(message: string): Array<string | number> {
-  const field = /^spec(?:\.[A-Za-z]+|\[\d+\])*/.exec(message)?.[0] ?? '';
-  return [...field.matchAll(/([A-Za-z]+)|\[(\d+)\]/g)].map((m) => (m[2] === undefined ? (m[1] ?? '') : Number(m[2])));
+  const field = /^(?:spec|metadata)(?:\.[A-Za-z]+|\[\d+\]|\["[^"]*"\])*/.exec(message)?.[0] ?? '';
+  return [...field.matchAll(/([A-Za-z]+)|\[(\d+)\]|\["([^"]*)"\]/g)].map((m) => m[3] ?? (m[2] === undefined ? (m[1] ?? '') : Number(m[2])));
 }
 
 function problemsOf(object: ManifestObject, errors: string[], what: string): PolicyProblem[] {

@@ -2,6 +2,7 @@
 import type { ManifestObject } from '../../core/types.js';
 import type { CompiledPolicy, CompiledValidation, PolicyExpression } from '../types.js';
 import { compileExpression } from './compile-expression.js';
+import { readFieldPaths } from './read-field-paths.js';
 import { asRecord, asString } from './read-fields.js';
 import { readMatchResources } from './read-match-resources.js';
 
@@ -25,23 +26,30 @@ function readNamed(raw: unknown, where: string, errors: string[]): Array<{ name:
   return out;
 }
 
-function readValidation(raw: unknown, where: string, errors: string[]): CompiledValidation | undefined {
+function readValidation(raw: unknown, where: string, errors: string[], fieldPath: PolicyExpression | undefined): CompiledValidation | undefined {
   const v = asRecord(raw) ?? {};
   const expression = compileExpression(v.expression, `${where}.expression`, errors);
   const messageExpression = v.messageExpression === undefined ? undefined : compileExpression(v.messageExpression, `${where}.messageExpression`, errors);
   if (!expression) return undefined;
   const message = asString(v.message);
   const reason = asString(v.reason);
-  return { expression, ...(message ? { message } : {}), ...(messageExpression ? { messageExpression } : {}), ...(reason ? { reason } : {}) };
+  return {
+    expression,
+    ...(message ? { message } : {}),
+    ...(messageExpression ? { messageExpression } : {}),
+    ...(reason ? { reason } : {}),
+    ...(fieldPath ? { fieldPath } : {}),
+  };
 }
 
-function readValidations(raw: unknown, errors: string[]): CompiledValidation[] {
-  if (raw === undefined) return [];
-  if (!Array.isArray(raw)) {
+function readValidations(raw: unknown, annotations: Record<string, unknown>, errors: string[]): CompiledValidation[] {
+  if (raw !== undefined && !Array.isArray(raw)) {
     errors.push('spec.validations must be a list');
     return [];
   }
-  return raw.map((v, i) => readValidation(v, `spec.validations[${i}]`, errors)).filter((v): v is CompiledValidation => v !== undefined);
+  const list: unknown[] = raw ?? [];
+  const fieldPaths = readFieldPaths(annotations, list.length, errors);
+  return list.map((v, i) => readValidation(v, `spec.validations[${i}]`, errors, fieldPaths[i])).filter((v): v is CompiledValidation => v !== undefined);
 }
 
 function readParamKind(raw: unknown, errors: string[]): CompiledPolicy['paramKind'] {
@@ -73,7 +81,7 @@ export function readPolicy(object: ManifestObject, builtin: boolean): { policy?:
     matchConstraints,
     matchConditions: readNamed(spec.matchConditions, 'spec.matchConditions', errors),
     variables: readNamed(spec.variables, 'spec.variables', errors),
-    validations: readValidations(spec.validations, errors),
+    validations: readValidations(spec.validations, annotations, errors),
     ...(paramKind ? { paramKind } : {}),
   };
   const rationale = asString(annotations[RATIONALE_ANNOTATION]);

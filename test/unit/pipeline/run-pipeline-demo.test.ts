@@ -33,14 +33,14 @@ describe('runPipeline on the demo pull request', () => {
     const policy = report.checks[1];
     expect(policy).toMatchObject({ name: 'kubegate/policy', conclusion: 'failure', title: '2 policy violations, 1 warning' });
     expect(findingLines(report, 'kubegate/policy')).toEqual([
-      'apps/worker/deployment.yaml:15 failure Deployment worker: kubegate-disallow-privilege-escalation: container(s) worker may escalate privileges; set securityContext.allowPrivilegeEscalation: false',
-      'apps/worker/deployment.yaml:15 failure Deployment worker: kubegate-disallow-privileged: container(s) worker run privileged; remove securityContext.privileged (or set it to false) and add only the capabilities the container needs',
-      'apps/worker/deployment.yaml:15 warning Deployment worker: kubegate-require-memory-limit: container(s) worker set no memory limit; set resources.limits.memory',
+      'apps/worker/deployment.yaml:18 failure Deployment worker: kubegate-disallow-privilege-escalation: container(s) worker may escalate privileges; set securityContext.allowPrivilegeEscalation: false',
+      'apps/worker/deployment.yaml:19 failure Deployment worker: kubegate-disallow-privileged: container(s) worker run privileged; remove securityContext.privileged (or set it to false) and add only the capabilities the container needs',
+      'apps/worker/deployment.yaml:20 warning Deployment worker: kubegate-require-memory-limit: container(s) worker set no memory limit; set resources.limits.memory',
     ]);
     expect(policy?.findings.map((f) => [f.rule, f.environment, f.object?.namespace])).toContainEqual(['kubegate-disallow-privileged', 'apps', 'apps']);
     // The production overlay's generated Secret breaks kubegate-disallow-plain-secrets on the base already.
     expect(policy?.summary).toContain('Not shown: 1 pre-existing finding in unchanged objects');
-    expect(policy?.text).toContain('| Deny | `kubegate-disallow-privileged` | Deployment `apps/worker` | `apps/worker/deployment.yaml:15` |');
+    expect(policy?.text).toContain('| Deny | `kubegate-disallow-privileged` | Deployment `apps/worker` | `apps/worker/deployment.yaml:19` |');
   });
 
   itWithKubectl('never prints the value of a generated Secret', async () => {

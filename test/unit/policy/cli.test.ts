@@ -80,6 +80,25 @@ describe('kubegate policy', () => {
     expect(run).toMatchObject({ code: 1, stdout: expect.stringContaining('<stdin>:1: Deny own (ConfigMap default/empty): a ConfigMap needs data') });
   });
 
+  it('never prints a Secret value that a messageExpression quotes, in any format', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kubegate-policies-'));
+    const spec = [
+      '  matchConstraints:',
+      '    resourceRules: [{apiGroups: [""], apiVersions: [v1], resources: [secrets], operations: [CREATE]}]',
+      '  validations:',
+      '    - expression: "false"',
+      `      messageExpression: "'weak password ' + object.data.password + ' and token ' + object.stringData.token + '; rotate them'"`,
+    ].join('\n');
+    writeFileSync(join(dir, 'leaky.yaml'), policyYaml({ name: 'leaky', spec }));
+    const secret = `apiVersion: v1\nkind: Secret\nmetadata: {name: db}\ndata: {password: ${Buffer.from('hunter2-hunter2').toString('base64')}}\nstringData: {token: "tok-'quoted'-9"}\n`;
+    for (const format of ['text', 'json', 'junit', 'sarif']) {
+      const run = await kubegate(['--no-builtin', '--policies', dir, '-o', format, '-'], secret);
+      expect({ format, code: run.code }).toEqual({ format, code: 1 });
+      expect(run.stdout).toMatch(/weak password \*\*\* and token \*\*\*; rotate them/);
+      expect(run.stdout + run.stderr).not.toMatch(/aHVudGVyMi1odW50ZXIy|hunter2|tok-/);
+    }
+  });
+
   it('exits 2 when a policy does not load, naming the file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kubegate-policies-'));
     writeFileSync(join(dir, 'bad.yaml'), policyYaml({ name: 'bad', spec: '  matchConstraints:\n    resourceRules: [{apiGroups: ["*"], apiVersions: ["*"], resources: ["*"], operations: ["*"]}]\n  validations:\n    - expression: "object.("' }));

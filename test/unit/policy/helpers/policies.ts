@@ -8,13 +8,20 @@ export interface TestPolicy {
   actions?: string;
   /** Extra binding spec lines (two spaces). */
   binding?: string;
+  /** The policy's annotations (values written as JSON strings). */
+  annotations?: Record<string, string>;
 }
 
-export function policyYaml({ name = 'test-policy', spec, actions = '[Deny]', binding = '' }: TestPolicy): string {
+function annotationLines(annotations: Record<string, string>): string {
+  const entries = Object.entries(annotations);
+  return entries.length === 0 ? '' : `\n  annotations:${entries.map(([k, v]) => `\n    ${k}: ${JSON.stringify(v)}`).join('')}`;
+}
+
+export function policyYaml({ name = 'test-policy', spec, actions = '[Deny]', binding = '', annotations = {} }: TestPolicy): string {
   return `apiVersion: admissionregistration.k8s.io/v1
 kind: ValidatingAdmissionPolicy
 metadata:
-  name: ${name}
+  name: ${name}${annotationLines(annotations)}
 spec:
 ${spec}
 ---
