@@ -24,6 +24,10 @@ if (run(root, process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tscon
   process.stderr.write('kubegate: build (tsc -p tsconfig.build.json) failed\n');
   process.exit(1);
 }
+if (run(root, process.execPath, ['scripts/precompile-schemas.mjs'], { stdio: ['ignore', 'ignore', 'inherit'] }) !== 0) {
+  process.stderr.write('kubegate: build (scripts/precompile-schemas.mjs) failed\n');
+  process.exit(1);
+}
 // A control plane the developer already runs is reused by jest and left running.
 const wasRunning = run(root, process.execPath, ['test/cluster/cli.mjs', 'status'], { stdio: 'ignore' }) === 0;
 const resultFile = join(root, '.kubegate', 'jest-results.json');

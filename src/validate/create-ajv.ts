@@ -1,78 +1,37 @@
 // An Ajv instance: all errors (a pull request should list every problem at
-// once), the formats Kubernetes itself checks, Go-flavoured patterns and
-// kubegate's Kubernetes keywords. References are lazy (x-kubegate-ref, written
-// by normalize-schema.ts in place of $ref): a referenced definition is
-// compiled the first time an object reaches it, so a Deployment's schema does
-// not compile the thirty volume types its objects never use.
-import { Ajv, type AnySchemaObject, type ErrorObject, type Format, type KeywordDefinition, type ValidateFunction } from 'ajv';
-import type { DataValidateFunction, DataValidationCxt } from 'ajv/dist/types/index.js';
-import { fullFormats } from 'ajv-formats/dist/formats.js';
+// once), the formats Kubernetes itself checks, Go-flavoured patterns,
+// kubegate's Kubernetes keywords and lazy references (schema-references.ts).
+// With `source`, it also keeps each compiled function's code, written to be
+// run by precompiled-schemas.ts (see UNIT_PARAMETERS there).
+import { _, Ajv } from 'ajv';
 import { goRegExp } from './go-regexp.js';
-import { LAZY_REF } from './normalize-schema.js';
+import { SCHEMA_FORMATS } from './schema-formats.js';
 import { SCHEMA_KEYWORDS } from './schema-keywords.js';
+import { lazyLinker, referenceKeyword, type ReferenceLinker } from './schema-references.js';
 
-/** Where an error came from inside a lazily referenced schema (Ajv rewrites schemaPath at each reference). */
-export const ORIGINAL_SCHEMA_PATH = 'kubegateSchemaPath';
+const NO_REFERENCES = lazyLinker((uri) => {
+  throw new Error(`the schema reference ${uri} points to nothing`);
+});
 
-/** Formats kubegate checks; any other format name is accepted unchecked. */
-const CHECKED_FORMATS = ['date-time', 'date', 'time', 'byte', 'uuid', 'ipv4', 'ipv6', 'int32', 'int64', 'float', 'double', 'email', 'hostname', 'uri'] as const;
-const UNCHECKED_FORMATS = ['int-or-string', 'password', 'binary'];
-
-const GO_DURATION = /^[-+]?(?:(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:ns|us|µs|μs|ms|s|m|h|d|w))+$/;
-const ISO_DURATION = /^P(?!$)(?:\d+(?:\.\d+)?Y)?(?:\d+(?:\.\d+)?M)?(?:\d+(?:\.\d+)?W)?(?:\d+(?:\.\d+)?D)?(?:T(?=\d)(?:\d+(?:\.\d+)?H)?(?:\d+(?:\.\d+)?M)?(?:\d+(?:\.\d+)?S)?)?$/;
-
-/** Kubernetes durations are Go's ("1h30m"); ISO 8601 ("PT1H30M") is accepted too, as kubeconform does. */
-function isDuration(value: string): boolean {
-  return value === '0' || GO_DURATION.test(value) || ISO_DURATION.test(value);
+export interface CreateAjvOptions {
+  /** Keep the code of compiled functions (for precompilation at build time). */
+  source?: boolean;
 }
 
-function keepSchemaPath(error: ErrorObject): ErrorObject {
-  const params = error.params as Record<string, unknown>;
-  if (params[ORIGINAL_SCHEMA_PATH] !== undefined) return error;
-  return { ...error, params: { ...params, [ORIGINAL_SCHEMA_PATH]: error.schemaPath } };
-}
-
-/** Finds the schema a lazy reference points to ("<document URI>#<JSON pointer>"). */
-export type ResolveReference = (uri: string) => AnySchemaObject | boolean | undefined;
-
-function lazyReference(ajv: Ajv, resolveReference: ResolveReference): KeywordDefinition {
-  return {
-    keyword: LAZY_REF,
-    schemaType: 'string',
-    errors: true,
-    compile(uri: string): DataValidateFunction {
-      let target: ValidateFunction | undefined;
-      // The caller's data context goes through, so that errors carry their full instancePath.
-      const validate: DataValidateFunction = (data: unknown, dataCxt?: DataValidationCxt) => {
-        if (!target) {
-          const schema = resolveReference(uri);
-          if (schema === undefined) throw new Error(`the schema reference ${uri} points to nothing`);
-          target = ajv.compile(schema);
-        }
-        if (target(data, dataCxt)) return true;
-        validate.errors = (target.errors ?? []).map(keepSchemaPath);
-        return false;
-      };
-      return validate;
-    },
-  };
-}
-
-export function createAjv(resolveReference: ResolveReference = () => undefined): Ajv {
+export function createAjv(linker: ReferenceLinker = NO_REFERENCES, { source = false }: CreateAjvOptions = {}): Ajv {
   const ajv = new Ajv({
     strict: false,
     allErrors: true,
     logger: false,
     validateSchema: false,
-    code: { regExp: goRegExp, optimize: false },
+    code: { regExp: goRegExp, optimize: false, ...(source ? { source: true, formats: _`formats` } : {}) },
   });
-  for (const name of CHECKED_FORMATS) {
-    const format: Format | undefined = fullFormats[name];
-    if (format !== undefined) ajv.addFormat(name, format);
+  for (const [name, format] of Object.entries(SCHEMA_FORMATS)) ajv.addFormat(name, format);
+  for (const keyword of SCHEMA_KEYWORDS) {
+    // Precompiled code finds the keyword's function by name.
+    if (source) ajv.scope.value('keyword', { ref: keyword.validate, code: _`keywords[${keyword.keyword as string}]` });
+    ajv.addKeyword(keyword);
   }
-  for (const name of UNCHECKED_FORMATS) ajv.addFormat(name, true);
-  ajv.addFormat('duration', isDuration);
-  for (const keyword of SCHEMA_KEYWORDS) ajv.addKeyword(keyword);
-  ajv.addKeyword(lazyReference(ajv, resolveReference));
+  ajv.addKeyword(referenceKeyword(linker));
   return ajv;
 }

@@ -118,3 +118,10 @@ export function prepareLazyDocument(schema: SchemaNode, text: string, baseUri: s
 export function normalizeSubschema(schema: unknown, baseUri: string): void {
   walk(schema, (node) => normalizeNode(node, baseUri, new Set()));
 }
+
+/** Removes the descriptions of a schema's nodes (precompiled code embeds schemas; descriptions are never checked). */
+export function dropDescriptions(schema: unknown): void {
+  walk(schema, (node) => {
+    if (typeof node['description'] === 'string') delete node['description'];
+  });
+}

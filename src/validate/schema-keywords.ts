@@ -2,7 +2,7 @@
 // x-kubernetes-list-map-keys (items of a list-map must have unique keys),
 // x-kubernetes-list-type: set (items must be unique), and
 // x-kubegate-quantity (resource quantity syntax, see normalize-schema.ts).
-import type { AnySchemaObject, ErrorObject, KeywordDefinition, SchemaValidateFunction } from 'ajv';
+import type { AnySchemaObject, ErrorObject, FuncKeywordDefinition, SchemaValidateFunction } from 'ajv';
 import { KEY_DEFAULTS } from './list-map-keys.js';
 import { isQuantity, QUANTITY_HINT } from './quantity.js';
 
@@ -68,7 +68,7 @@ const validateQuantity: SchemaValidateFunction = (enabled: unknown, data: unknow
   return false;
 };
 
-export const SCHEMA_KEYWORDS: KeywordDefinition[] = [
+export const SCHEMA_KEYWORDS: FuncKeywordDefinition[] = [
   { keyword: 'x-kubernetes-list-map-keys', type: 'array', errors: true, validate: validateListMapKeys },
   { keyword: 'x-kubernetes-list-type', type: 'array', errors: true, validate: validateListSet },
   { keyword: 'x-kubegate-quantity', type: 'string', errors: true, validate: validateQuantity },

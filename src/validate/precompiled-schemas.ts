@@ -1,0 +1,128 @@
+// Built-in schemas precompiled at build time (scripts/precompile-schemas.mjs
+// runs precompile-schema-folder.ts after tsc): Ajv's code for every kind of a
+// schema folder and every definition they refer to, one file per folder next
+// to this module (dist/validate/precompiled/<folder>.txt). A unit of code
+// becomes a function only when an object first reaches it, so a run neither
+// compiles schemas nor reads _definitions.json. From src/ (tests) there are
+// no such files and schemas are compiled at run time, with the same results.
+//
+// File format: one line of JSON ({ fingerprint, units: { id: [start, end] } }),
+// then the units' code; ids are the kind's file name or
+// "_definitions.json#<pointer>".
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ValidateFunction } from 'ajv';
+import { findPackageRoot } from './find-package-root.js';
+import { goRegExp } from './go-regexp.js';
+import { SCHEMA_FORMATS } from './schema-formats.js';
+import { SCHEMA_KEYWORDS } from './schema-keywords.js';
+import { lazyLinker, type ReferenceLink } from './schema-references.js';
+
+/** What a unit's code may use, in order (create-ajv.ts writes code for them; Ajv's own code uses require and self). */
+export const UNIT_PARAMETERS = ['link', 'require', 'formats', 'keywords', 'goRegExp', 'self'] as const;
+
+const FILE_FORMAT = 1;
+
+/** The modules whose behaviour is baked into the generated code; a change to one makes older files unusable. */
+const CODE_SHAPING_MODULES = ['create-ajv', 'normalize-schema', 'list-map-keys', 'schema-references', 'schema-formats', 'schema-documents', 'precompile-schema-folder'];
+
+export interface PrecompiledUnits {
+  fingerprint: string;
+  units: ReadonlyMap<string, string>;
+}
+
+interface Header {
+  format: number;
+  fingerprint: string;
+  units: Record<string, [number, number]>;
+}
+
+export function encodePrecompiled({ fingerprint, units }: PrecompiledUnits): string {
+  const offsets: Record<string, [number, number]> = {};
+  let body = '';
+  for (const [id, code] of units) {
+    offsets[id] = [body.length, body.length + code.length];
+    body += code;
+  }
+  const header: Header = { format: FILE_FORMAT, fingerprint, units: offsets };
+  return `${JSON.stringify(header)}\n${body}`;
+}
+
+/** The units of a file written by encodePrecompiled, undefined when it has another format. */
+export function decodePrecompiled(text: string): PrecompiledUnits | undefined {
+  const newline = text.indexOf('\n');
+  const header = JSON.parse(text.slice(0, newline)) as Header;
+  if (header.format !== FILE_FORMAT) return undefined;
+  const body = newline + 1;
+  const units = new Map<string, string>();
+  for (const [id, [start, end]] of Object.entries(header.units)) units.set(id, text.slice(body + start, body + end));
+  return { fingerprint: header.fingerprint, units };
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+
+/**
+ * What the generated code depends on: Ajv's version, the code-shaping
+ * modules as built, and the schema files (names and sizes), so that a file
+ * left from an older build or older schemas is not used.
+ */
+export function precompiledFingerprint(schemaFolder: string): string {
+  const ajvVersion = (require('ajv/package.json') as { version: string }).version;
+  const extension = extname(fileURLToPath(import.meta.url));
+  const modules = createHash('sha256');
+  for (const name of CODE_SHAPING_MODULES) modules.update(readFileSync(join(here, `${name}${extension}`)));
+  const files = readdirSync(schemaFolder)
+    .sort()
+    .map((name) => `${name}:${statSync(join(schemaFolder, name)).size}`);
+  return [`ajv ${ajvVersion}`, `modules ${modules.digest('hex')}`, ...files].join('\n');
+}
+
+const KEYWORDS: Readonly<Record<string, unknown>> = Object.fromEntries(SCHEMA_KEYWORDS.map((keyword) => [keyword.keyword, keyword.validate]));
+
+type UnitFactory = (...args: unknown[]) => ValidateFunction;
+
+/** Makes the units' functions on first use; `validator(id)` is undefined for an id with no unit. */
+export class PrecompiledSchemas {
+  private readonly made = new Map<string, ValidateFunction>();
+  private readonly linker = lazyLinker((id) => {
+    const validate = this.validator(id);
+    if (!validate) throw new Error(`the schema reference ${id} points to nothing`);
+    return validate;
+  });
+  private readonly link = (id: string): ReferenceLink => this.linker.link(id);
+
+  constructor(private readonly units: ReadonlyMap<string, string>) {}
+
+  validator(id: string): ValidateFunction | undefined {
+    let validate = this.made.get(id);
+    if (!validate) {
+      const code = this.units.get(id);
+      if (code === undefined) return undefined;
+      // The code was generated by this package's build from its own schemas.
+      const factory = new Function(...UNIT_PARAMETERS, code) as UnitFactory;
+      validate = factory(this.link, require, SCHEMA_FORMATS, KEYWORDS, goRegExp, undefined);
+      this.made.set(id, validate);
+    }
+    return validate;
+  }
+}
+
+/**
+ * The precompiled schemas of a built-in schema folder of this package, when
+ * the build made them and they match the folder; undefined otherwise.
+ */
+export function loadPrecompiledSchemas(schemaFolder: string, folder = join(here, 'precompiled')): PrecompiledSchemas | undefined {
+  if (dirname(schemaFolder) !== join(findPackageRoot(), 'src', 'schemas', 'kubernetes')) return undefined;
+  let decoded: PrecompiledUnits | undefined;
+  try {
+    decoded = decodePrecompiled(readFileSync(join(folder, `${basename(schemaFolder)}.txt`), 'utf8'));
+  } catch {
+    return undefined; // none, or not one this build wrote: the schemas compile at run time
+  }
+  if (!decoded || decoded.fingerprint !== precompiledFingerprint(schemaFolder)) return undefined;
+  return new PrecompiledSchemas(decoded.units);
+}
