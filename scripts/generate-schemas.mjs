@@ -11,6 +11,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ClusterError, clusterPaths, down, up } from '../test/cluster/control-plane.mjs';
+import { runMain } from '../test/cluster/errors.mjs';
 import { generateSchemaFiles } from '../test/cluster/schemas/generate.mjs';
 import { writeSchemas } from '../test/cluster/schemas/write-schemas.mjs';
 import { KUBERNETES_VERSION } from '../test/cluster/versions.mjs';
@@ -63,12 +64,4 @@ async function main(args) {
   }
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  try {
-    process.exitCode = await main(process.argv.slice(2));
-  } catch (err) {
-    if (!(err instanceof ClusterError)) throw err;
-    say(err.message);
-    process.exitCode = 1;
-  }
-}
+if (process.argv[1] === fileURLToPath(import.meta.url)) await runMain(main, say);

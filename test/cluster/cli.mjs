@@ -4,7 +4,8 @@
 // up: prints progress on stderr and the kubeconfig's absolute path as the last
 // line of stdout; exit 0 also when a healthy control plane already runs here.
 // Exit codes: 0 ok, 1 a fault explained in one message, 2 wrong usage.
-import { ClusterError, down, status, up } from './control-plane.mjs';
+import { down, status, up } from './control-plane.mjs';
+import { runMain } from './errors.mjs';
 
 const USAGE = 'usage: node test/cluster/cli.mjs up | down [--quiet] | status';
 const say = (line) => process.stderr.write(`kubegate cluster: ${line}\n`);
@@ -69,10 +70,4 @@ async function main(args) {
   return 2;
 }
 
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (err) {
-  if (!(err instanceof ClusterError)) throw err;
-  say(err.message);
-  process.exitCode = 1;
-}
+await runMain(main, say);

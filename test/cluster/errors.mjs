@@ -6,3 +6,17 @@ export class ClusterError extends Error {
     this.name = 'ClusterError';
   }
 }
+
+/**
+ * Runs a command's main(argv) as the process: its number is the exit code; a
+ * ClusterError is said in one line (exit 1); anything else keeps its stack.
+ */
+export async function runMain(main, say) {
+  try {
+    process.exitCode = await main(process.argv.slice(2));
+  } catch (err) {
+    if (!(err instanceof ClusterError)) throw err;
+    say(err.message);
+    process.exitCode = 1;
+  }
+}

@@ -21,6 +21,7 @@ import {
   startScenario,
   type Scenario,
 } from './support/hello-world.js';
+import { TEAM_LABEL_POLICY } from './support/hello-world-findings.js';
 
 const kubectl = spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0;
 const testWithKubectl = kubectl ? test : test.skip;
@@ -36,31 +37,6 @@ const POLICY_ANNOTATIONS = [
   'apps/worker/deployment.yaml:19 failure Deployment worker: policy (kubegate-disallow-privileged)',
   'apps/worker/deployment.yaml:20 warning Deployment worker: policy (kubegate-require-memory-limit)',
 ];
-
-/** A policy of the repository's own (policies.directory): every Deployment names its team. */
-const TEAM_LABEL_POLICY = `apiVersion: admissionregistration.k8s.io/v1
-kind: ValidatingAdmissionPolicy
-metadata:
-  name: require-team-label
-spec:
-  matchConstraints:
-    resourceRules:
-      - apiGroups: [apps]
-        apiVersions: [v1]
-        operations: [CREATE, UPDATE]
-        resources: [deployments]
-  validations:
-    - expression: "has(object.metadata.labels) && 'team' in object.metadata.labels"
-      message: label the Deployment with its team
----
-apiVersion: admissionregistration.k8s.io/v1
-kind: ValidatingAdmissionPolicyBinding
-metadata:
-  name: require-team-label
-spec:
-  policyName: require-team-label
-  validationActions: [Deny]
-`;
 
 function withBaseRef(payload: JsonObject, ref: string): JsonObject {
   const copy = structuredClone(payload);

@@ -9,34 +9,11 @@ import { createGitHubPort } from '../../src/github/create-github-port.js';
 import { POLICY_CHECK, VALIDATE_CHECK } from '../../src/pipeline/check-names.js';
 import { gitBlobSha, type GitHubReply, type JsonObject, type Tree } from '../harness/github/index.js';
 import { BASE_SHA, baseTree, CONFIG_TEXT, HEAD_SHA, headTree, payloads, startScenario, type Scenario, type ScenarioOptions } from './support/hello-world.js';
+import { TEAM_LABEL_POLICY } from './support/hello-world-findings.js';
 
 const kubectl = spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0;
 const testWithKubectl = kubectl ? test : test.skip;
 const SLOW = 30_000;
-
-const TEAM_LABEL_POLICY = `apiVersion: admissionregistration.k8s.io/v1
-kind: ValidatingAdmissionPolicy
-metadata:
-  name: require-team-label
-spec:
-  matchConstraints:
-    resourceRules:
-      - apiGroups: [apps]
-        apiVersions: [v1]
-        operations: [CREATE, UPDATE]
-        resources: [deployments]
-  validations:
-    - expression: "has(object.metadata.labels) && 'team' in object.metadata.labels"
-      message: label the Deployment with its team
----
-apiVersion: admissionregistration.k8s.io/v1
-kind: ValidatingAdmissionPolicyBinding
-metadata:
-  name: require-team-label
-spec:
-  policyName: require-team-label
-  validationActions: [Deny]
-`;
 
 const annotationLines = (annotations: JsonObject[]): string[] =>
   annotations.map((a) => `${String(a['path'])}:${String(a['start_line'])} ${String(a['annotation_level'])} ${String(a['title'])}`);
