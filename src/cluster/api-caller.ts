@@ -1,6 +1,6 @@
 // The transport the operations use: send with retries, fail on non-2xx with
 // the server's Status, parse JSON.
-import type { KubeConfig } from '@kubernetes/client-node';
+import type { ClusterAccess } from './cluster-access.js';
 import { ClusterError } from './cluster-error.js';
 import { describeRequest, sendRequest, type HttpRequest } from './send-request.js';
 import { statusError } from './status-error.js';
@@ -9,17 +9,17 @@ import { DEFAULT_RETRY, withRetry, type RetryOptions } from './with-retry.js';
 export type ApiCaller = (req: HttpRequest) => Promise<unknown>;
 
 export interface ApiCallerOptions {
-  config: KubeConfig;
+  access: ClusterAccess;
   retry?: Partial<RetryOptions>;
   timeoutMs?: number;
 }
 
-export function createApiCaller({ config, retry, timeoutMs }: ApiCallerOptions): ApiCaller {
+export function createApiCaller({ access, retry, timeoutMs }: ApiCallerOptions): ApiCaller {
   const retryOptions = { ...DEFAULT_RETRY, ...retry };
   return async (req) => {
     const full = timeoutMs === undefined || req.timeoutMs !== undefined ? req : { ...req, timeoutMs };
     const label = describeRequest(req);
-    const response = await withRetry(() => sendRequest(config, full), retryOptions);
+    const response = await withRetry(() => sendRequest(access, full), retryOptions);
     if (response.status < 200 || response.status > 299) throw statusError(label, response);
     try {
       return JSON.parse(response.body) as unknown;

@@ -9,7 +9,8 @@ import { findObject, getObject, type ReadOptions } from './get-object.js';
 import type { KubeObject, ObjectRef } from './kube-object.js';
 import { listObjects, listVersioned, type ListOptions, type VersionedList } from './list-objects.js';
 import { patchObject, type PatchOptions } from './patch-object.js';
-import { contextNamespace, loadInClusterConfig, loadKubeConfig } from './load-kube-config.js';
+import type { ClusterAccess } from './cluster-access.js';
+import { loadInClusterConfig, loadKubeConfig } from './load-kube-config.js';
 import { readPreferredVersion } from './read-preferred-version.js';
 import { readOpenApiDocument, readOpenApiIndex, type OpenApiV3Index } from './read-openapi.js';
 import { readVersion, type ServerVersion } from './read-version.js';
@@ -20,8 +21,10 @@ import { watchObjects, type WatchEnd, type WatchOptions } from './watch-objects.
 export const FIELD_MANAGER = 'kubegate';
 
 export interface ClusterClientOptions {
-  /** Path of a kubeconfig file; required unless inCluster. */
+  /** Path of a kubeconfig file; this or kubeconfigPaths is required unless inCluster. */
   kubeconfigPath?: string;
+  /** Several kubeconfig files merged as kubectl merges $KUBECONFIG (first file wins per name). */
+  kubeconfigPaths?: readonly string[];
   /** Use the pod's service account instead of a kubeconfig (the app runs in the cluster). */
   inCluster?: boolean;
   /** Defaults to the kubeconfig's current-context. */
@@ -33,6 +36,8 @@ export interface ClusterClientOptions {
   retry?: Partial<RetryOptions>;
   /** Per request; defaults to 30 s. */
   timeoutMs?: number;
+  /** Requests over HTTP/2 when the server offers it, as kubectl does (default true; false: HTTP/1.1 keep-alive connections). */
+  http2?: boolean;
 }
 
 export interface ClusterClient {
@@ -65,30 +70,30 @@ export interface ClusterClient {
   openApiDocument(serverRelativeURL: string): Promise<Record<string, unknown>>;
 }
 
-function loadConfig(options: ClusterClientOptions): ReturnType<typeof loadKubeConfig> {
-  if (options.inCluster) return loadInClusterConfig();
-  if (options.kubeconfigPath === undefined) throw new ClusterError('no kubeconfig given (kubeconfigPath), and inCluster is not set');
-  return loadKubeConfig({
-    file: options.kubeconfigPath,
-    ...(options.context === undefined ? {} : { context: options.context }),
-  });
+function loadAccess(options: ClusterClientOptions): ClusterAccess {
+  const http2 = options.http2 === undefined ? {} : { http2: options.http2 };
+  if (options.inCluster) return loadInClusterConfig(process.env, http2);
+  const context = { ...http2, ...(options.context === undefined ? {} : { context: options.context }) };
+  if (options.kubeconfigPath !== undefined) return loadKubeConfig({ file: options.kubeconfigPath, ...context });
+  if (options.kubeconfigPaths !== undefined) return loadKubeConfig({ files: options.kubeconfigPaths, ...context });
+  throw new ClusterError('no kubeconfig given (kubeconfigPath), and inCluster is not set');
 }
 
 export function createClusterClient(options: ClusterClientOptions): ClusterClient {
-  const config = loadConfig(options);
+  const access = loadAccess(options);
   const call = createApiCaller({
-    config,
+    access,
     ...(options.retry === undefined ? {} : { retry: options.retry }),
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
   });
   const deps = {
     call,
     resolve: createResourceResolver(call),
-    defaultNamespace: options.defaultNamespace ?? contextNamespace(config),
+    defaultNamespace: options.defaultNamespace ?? access.namespace,
     fieldManager: options.fieldManager ?? FIELD_MANAGER,
   };
   return {
-    server: config.getCurrentCluster()?.server ?? '',
+    server: access.server,
     defaultNamespace: deps.defaultNamespace,
     apply: (applyOptions) => applyObject(deps, applyOptions),
     create: (createOptions) => createObject(deps, createOptions),
@@ -97,7 +102,7 @@ export function createClusterClient(options: ClusterClientOptions): ClusterClien
     find: (ref, readOptions) => findObject(deps, ref, readOptions),
     list: (listOptions) => listObjects(deps, listOptions),
     listVersioned: (listOptions) => listVersioned(deps, listOptions),
-    watch: (watchOptions) => watchObjects({ config, resolve: deps.resolve, defaultNamespace: deps.defaultNamespace }, watchOptions),
+    watch: (watchOptions) => watchObjects({ access, resolve: deps.resolve, defaultNamespace: deps.defaultNamespace }, watchOptions),
     delete: (deleteOptions) => deleteObject(deps, deleteOptions),
     resource: (apiVersion, kind) => deps.resolve(apiVersion, kind),
     preferredVersion: (group) => readPreferredVersion(call, group),

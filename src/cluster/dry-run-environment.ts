@@ -11,7 +11,11 @@ import { bareRef, dryRunObject, readRemovedObject, toDryRunError, type DryRunObj
 import { mapBounded } from './map-bounded.js';
 import { prefetchLive } from './prefetch-live.js';
 
+/** Objects in flight against an API server on this machine: it shares our CPUs, so more would only queue. */
 export const DEFAULT_DRY_RUN_CONCURRENCY = 8;
+/** Against a remote API server: its own CPUs, and a network round trip per request to hide. */
+export const REMOTE_DRY_RUN_CONCURRENCY = 16;
+export const MAX_DRY_RUN_CONCURRENCY = 64;
 export const DEFAULT_DRY_RUN_TIMEOUT_MS = 120_000;
 export const DEFAULT_PROBE_TIMEOUT_MS = 15_000;
 
@@ -26,12 +30,26 @@ export interface DryRunEnvironmentOptions {
   removed?: readonly ManifestObject[];
   /** For namespaced objects without one (the environment's namespace); defaults to the client's. */
   defaultNamespace?: string;
-  /** Objects in flight at once (each is two requests). Default 8. */
+  /** Objects in flight at once (1-64). Default 8 for an API server on this machine, 16 for a remote one. */
   concurrency?: number;
   /** Budget for the whole environment. Default 120 s. */
   timeoutMs?: number;
   /** How long the first request (GET /version) may take before the cluster counts as unreachable. Default 15 s. */
   probeTimeoutMs?: number;
+}
+
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+
+/** The concurrency for `server` when none is given, bounded to 1-64 when one is. */
+export function dryRunConcurrency(server: string, wanted?: number): number {
+  if (wanted !== undefined) return Math.min(MAX_DRY_RUN_CONCURRENCY, Math.max(1, Math.floor(wanted)));
+  let host = '';
+  try {
+    host = new URL(server).hostname;
+  } catch {
+    // no usable URL: the probe reports it
+  }
+  return LOOPBACK.test(host) ? DEFAULT_DRY_RUN_CONCURRENCY : REMOTE_DRY_RUN_CONCURRENCY;
 }
 
 function seconds(ms: number): string {
@@ -66,7 +84,7 @@ export async function dryRunEnvironment(options: DryRunEnvironmentOptions): Prom
     const unreachable = await probe(client, cluster, budget.signal, probeMs);
     if (unreachable) return { ...result, unreachable: { message: unreachable } };
     const base: DryRunObjectContext = { client, defaultNamespace: options.defaultNamespace ?? client.defaultNamespace, signal: budget.signal };
-    const limit = options.concurrency ?? DEFAULT_DRY_RUN_CONCURRENCY;
+    const limit = dryRunConcurrency(client.server, options.concurrency);
     const ctx: DryRunObjectContext = { ...base, knownLive: await prefetchLive(base, [...options.objects, ...(options.removed ?? [])], limit) };
     const shouldStart = (): boolean => !budget.signal.aborted;
     const [applied, removed] = await Promise.all([

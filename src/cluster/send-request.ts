@@ -1,11 +1,12 @@
-// One HTTP exchange with the API server named by a kubeconfig, with the
-// kubeconfig's credentials (client certificates, tokens, exec plugins) applied
-// by @kubernetes/client-node. Resolves for every HTTP status; rejects with a
+// One HTTP exchange with the API server of a ClusterAccess, with its
+// credentials: over HTTP/2 when the access offers it and the server speaks it,
+// else over the access's HTTP/1.1 keep-alive pool. Resolves for every HTTP status; rejects with a
 // ClusterError only when no answer came (connection refused, TLS, timeout).
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest, type RequestOptions } from 'node:https';
-import type { KubeConfig } from '@kubernetes/client-node';
+import { request as httpsRequest, type RequestOptions } from 'node:https';
+import type { AuthorizedOptions, ClusterAccess } from './cluster-access.js';
 import { ClusterError } from './cluster-error.js';
+import { collectBody } from './read-body.js';
 
 export interface HttpRequest {
   method: 'GET' | 'PATCH' | 'DELETE' | 'POST' | 'PUT';
@@ -25,7 +26,6 @@ export interface HttpResponse {
   body: string;
 }
 
-const MAX_BODY_BYTES = 64 * 1024 * 1024;
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
 export function describeRequest(req: HttpRequest): string {
@@ -41,65 +41,49 @@ export function buildUrl(server: string, req: HttpRequest): URL {
   return url;
 }
 
-/**
- * client-node makes a new https.Agent for every request, so every request
- * would open a new TLS connection. One keep-alive agent per loaded kubeconfig
- * (same TLS options) reuses connections; proxy agents are left as they are.
- */
-const sharedAgents = new WeakMap<KubeConfig, HttpsAgent>();
-
-function sharedAgent(config: KubeConfig, fresh: RequestOptions['agent']): RequestOptions['agent'] {
-  if (!(fresh instanceof HttpsAgent) || fresh.constructor !== HttpsAgent) return fresh;
-  let agent = sharedAgents.get(config);
-  if (!agent) {
-    agent = new HttpsAgent({ ...fresh.options, keepAlive: true });
-    sharedAgents.set(config, agent);
-  }
-  fresh.destroy();
-  return agent;
-}
-
-export async function requestOptions(config: KubeConfig, req: HttpRequest): Promise<RequestOptions> {
+export async function requestOptions(access: ClusterAccess, req: HttpRequest): Promise<AuthorizedOptions> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (req.contentType) headers['Content-Type'] = req.contentType;
   if (req.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(req.body));
-  const options: RequestOptions = { method: req.method, headers, timeout: req.timeoutMs ?? DEFAULT_TIMEOUT_MS };
+  const options: AuthorizedOptions = { method: req.method, headers, timeout: req.timeoutMs ?? DEFAULT_TIMEOUT_MS };
   if (req.signal) options.signal = req.signal;
-  await config.applyToHTTPSOptions(options);
-  options.agent = sharedAgent(config, options.agent);
+  await access.authorize(options);
   return options;
 }
 
-export async function sendRequest(config: KubeConfig, req: HttpRequest): Promise<HttpResponse> {
-  const server = config.getCurrentCluster()?.server;
-  if (!server) throw new ClusterError('the kubeconfig context names no cluster server');
-  const url = buildUrl(server, req);
-  const options = await requestOptions(config, req);
+function sendHttp1(url: URL, options: RequestOptions, body: string | undefined): Promise<HttpResponse> {
   const send = url.protocol === 'http:' ? httpRequest : httpsRequest;
-  const label = describeRequest(req);
   return new Promise<HttpResponse>((resolve, reject) => {
-    const fail = (cause: unknown, what: string): void => {
-      if (req.signal?.aborted) {
-        reject(new ClusterError(`${label} to ${url.origin}: cancelled`, { request: label, reason: 'Aborted', cause }));
-        return;
-      }
-      reject(new ClusterError(`${label} to ${url.origin}: ${what}`, { request: label, reason: 'Unreachable', cause }));
-    };
     const outgoing = send(url, options, (res) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > MAX_BODY_BYTES) res.destroy(new Error(`response larger than ${MAX_BODY_BYTES} bytes`));
-        else chunks.push(chunk);
-      });
-      res.on('error', (err) => fail(err, err.message));
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
-      );
+      collectBody(res, (text) => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }), reject);
     });
     outgoing.on('timeout', () => outgoing.destroy(new Error(`no answer within ${options.timeout} ms`)));
-    outgoing.on('error', (err) => fail(err, err.message));
-    outgoing.end(req.body);
+    outgoing.on('error', reject);
+    outgoing.end(body);
   });
+}
+
+async function exchange(access: ClusterAccess, url: URL, req: HttpRequest, options: AuthorizedOptions): Promise<HttpResponse> {
+  const timeoutMs = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const over2 = await access.http2?.send({ url, method: req.method, headers: options.headers, timeoutMs, ...optionalBody(req) });
+  return over2 ?? sendHttp1(url, options, req.body);
+}
+
+function optionalBody(req: HttpRequest): { body?: string; signal?: AbortSignal } {
+  return { ...(req.body === undefined ? {} : { body: req.body }), ...(req.signal ? { signal: req.signal } : {}) };
+}
+
+export async function sendRequest(access: ClusterAccess, req: HttpRequest): Promise<HttpResponse> {
+  const url = buildUrl(access.server, req);
+  const label = describeRequest(req);
+  // Credentials first, outside the connection handling: a failing credential plugin is not a lost connection to retry.
+  const options = await requestOptions(access, req);
+  try {
+    return await exchange(access, url, req, options);
+  } catch (cause) {
+    if (cause instanceof ClusterError) throw cause;
+    const what = cause instanceof Error ? cause.message : String(cause);
+    if (req.signal?.aborted) throw new ClusterError(`${label} to ${url.origin}: cancelled`, { request: label, reason: 'Aborted', cause });
+    throw new ClusterError(`${label} to ${url.origin}: ${what}`, { request: label, reason: 'Unreachable', cause });
+  }
 }

@@ -5,8 +5,8 @@
 // came (unreachable, refused).
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import type { KubeConfig } from '@kubernetes/client-node';
 import { asKubeObject } from './as-kube-object.js';
+import type { ClusterAccess } from './cluster-access.js';
 import { ClusterError } from './cluster-error.js';
 import type { KubeObject } from './kube-object.js';
 import type { ListOptions } from './list-objects.js';
@@ -29,7 +29,7 @@ export interface WatchOptions extends Omit<ListOptions, 'pageSize'> {
 export type WatchEnd = 'gone' | 'ended';
 
 export interface WatchDeps {
-  config: KubeConfig;
+  access: ClusterAccess;
   resolve: ResourceResolver;
   defaultNamespace: string;
 }
@@ -61,10 +61,8 @@ export async function watchObjects(deps: WatchDeps, options: WatchOptions): Prom
   const timeoutSeconds = options.timeoutSeconds ?? 300;
   const query = { watch: '1', allowWatchBookmarks: 'true', resourceVersion: options.resourceVersion, timeoutSeconds: String(timeoutSeconds), labelSelector: options.labelSelector };
   const req = { method: 'GET' as const, path: `${apiVersionPath(options.apiVersion)}${scope}/${resource.name}`, query, timeoutMs: (timeoutSeconds + 30) * 1000, ...(options.signal ? { signal: options.signal } : {}) };
-  const server = deps.config.getCurrentCluster()?.server;
-  if (!server) throw new ClusterError('the kubeconfig context names no cluster server');
-  const url = buildUrl(server, req);
-  const httpOptions = await requestOptions(deps.config, req);
+  const url = buildUrl(deps.access.server, req);
+  const httpOptions = await requestOptions(deps.access, req);
   const label = `WATCH ${req.path}`;
   return new Promise<WatchEnd>((resolve, reject) => {
     const send = url.protocol === 'http:' ? httpRequest : httpsRequest;

@@ -29,7 +29,9 @@ function maskedError(error: DryRunError, body: JsonObject): DryRunError {
 function diffSides(sides: Sides, action: DiffAction, options: DiffTextOptions): ObjectDiff {
   const masked = maskSecretPair(sides.live, sides.merged);
   const liveText = masked.live === null ? '' : toKubectlYaml(masked.live);
-  const mergedText = masked.merged === null ? '' : toKubectlYaml(masked.merged);
+  // Equal sides print the same text: most objects of a pull request are unchanged, so print them once.
+  const sameSides = sides.live === sides.merged || action === 'unchanged';
+  const mergedText = sameSides ? liveText : masked.merged === null ? '' : toKubectlYaml(masked.merged);
   const stats = action === 'removed' ? { hunks: [], added: 0, removed: 0 } : computeHunks(liveText, mergedText, options.contextLines ?? DEFAULT_CONTEXT_LINES);
   return { action, ref: sides.ref, fileName: kubectlFileName(sides.ref), source: sides.source, liveText, mergedText, ...stats };
 }

@@ -28,7 +28,7 @@ describe('local control plane', () => {
   });
 
   test('kubeConfig() loads the harness kubeconfig', () => {
-    expect(kubeConfig().getCurrentCluster()?.server).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    expect(kubeConfig().server).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
   });
 });
 

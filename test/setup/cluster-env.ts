@@ -26,7 +26,7 @@ export function kubeconfigPath(): string {
   return path;
 }
 
-/** A loaded @kubernetes/client-node KubeConfig for the test control plane. */
+/** The access (server, TLS, credentials) of the test control plane's kubeconfig. */
 export function kubeConfig(): KubeConfig {
   return loadKubeConfig({ file: kubeconfigPath() });
 }

@@ -2,20 +2,27 @@
 // like `kubectl diff --server-side` (Secrets masked). Exit status like
 // kubectl diff: 0 no differences, 1 differences, 2 an error.
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
-import { createClusterClient, dryRunEnvironment, type ClusterClient } from '../../cluster/index.js';
+// Modules, not the packages' index files: the index files pull in what this
+// command does not use (ajv for the repo config, the pipeline's diff wiring),
+// and every module loaded delays the start of a command that should be quick.
+import { createClusterClient, type ClusterClient, type ClusterClientOptions } from '../../cluster/cluster-client.js';
+import { dryRunEnvironment, MAX_DRY_RUN_CONCURRENCY } from '../../cluster/dry-run-environment.js';
 import { DEFAULT_CONFIG_FILE } from '../../config/default-repo-config.js';
-import { loadRepoConfig } from '../../config/load-repo-config.js';
 import type { EnvironmentConfig } from '../../config/types.js';
 import type { LoadError } from '../../core/types.js';
-import { buildEnvironmentDiff, hasDifferences, objectLabel, renderUnifiedDiff, type EnvironmentDiff } from '../../diff/index.js';
-import { clusterConnection, loadAppSettings, SETTINGS_FILE_ENV, SETTINGS_JSON_ENV, type ClusterConnection } from '../../settings/index.js';
+import { buildEnvironmentDiff } from '../../diff/build-environment-diff.js';
+import { objectLabel } from '../../diff/object-names.js';
+import { hasDifferences, renderUnifiedDiff } from '../../diff/render-unified-diff.js';
+import type { EnvironmentDiff } from '../../diff/types.js';
+import { clusterConnection } from '../../settings/cluster-connection.js';
+import { loadAppSettings, SETTINGS_FILE_ENV, SETTINGS_JSON_ENV } from '../../settings/load-app-settings.js';
 import { type CliIo, UsageError } from '../io.js';
 import { loadEnvironmentPaths, loadPaths, type InputDeps, type LoadedInputs } from './diff-inputs.js';
 
-export const DIFF_USAGE = `Usage: kubegate diff [--env NAME] [--kubeconfig FILE] [--context NAME] [--namespace NS] [-R] [PATH...]
+export const DIFF_USAGE = `Usage: kubegate diff [--env NAME] [--kubeconfig FILE] [--context NAME] [--namespace NS] [--concurrency N] [-R] [PATH...]
 
 Shows what applying the manifests would change in the cluster: each object is
 server-side applied with dryRun=All (field manager "kubegate", forced, as the
@@ -28,9 +35,11 @@ Options:
   --env NAME         read the environment NAME of ${DEFAULT_CONFIG_FILE} (in the current
                      directory): its paths (when no PATH is given), namespace and cluster
   --kubeconfig FILE  kubeconfig (default: the app settings' cluster of --env, else
-                     $KUBECONFIG's first file, else ~/.kube/config)
+                     $KUBECONFIG's files merged as kubectl does, else ~/.kube/config)
   --context NAME     kubeconfig context (default: its current-context)
   --namespace NS     namespace for namespaced objects that name none
+  --concurrency N    objects dry-run at once, 1-64 (default: 8 for an API server on
+                     this machine, 16 for a remote one)
   -R, --recursive    read directories recursively
   -h, --help         show this help
 
@@ -43,8 +52,17 @@ interface DiffFlags {
   kubeconfig?: string;
   context?: string;
   namespace?: string;
+  concurrency?: number;
   recursive: boolean;
   paths: string[];
+}
+
+function parseConcurrency(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1 || n > MAX_DRY_RUN_CONCURRENCY) {
+    throw new UsageError(`--concurrency: expected a whole number from 1 to ${MAX_DRY_RUN_CONCURRENCY}, got "${value}"`);
+  }
+  return n;
 }
 
 function parseFlags(args: string[]): DiffFlags | 'help' {
@@ -59,6 +77,7 @@ function parseFlags(args: string[]): DiffFlags | 'help' {
         kubeconfig: { type: 'string' },
         context: { type: 'string' },
         namespace: { type: 'string', short: 'n' },
+        concurrency: { type: 'string' },
         recursive: { type: 'boolean', short: 'R', default: false },
         help: { type: 'boolean', short: 'h' },
       },
@@ -74,18 +93,21 @@ function parseFlags(args: string[]): DiffFlags | 'help' {
     ...(values.kubeconfig ? { kubeconfig: values.kubeconfig } : {}),
     ...(values.context ? { context: values.context } : {}),
     ...(values.namespace ? { namespace: values.namespace } : {}),
+    ...(values.concurrency === undefined ? {} : { concurrency: parseConcurrency(values.concurrency) }),
     recursive: values.recursive ?? false,
     paths: positionals,
   };
 }
 
-function readEnvironment(name: string, cwd: string): EnvironmentConfig {
+async function readEnvironment(name: string, cwd: string): Promise<EnvironmentConfig> {
   let text: string | undefined;
   try {
     text = readFileSync(join(cwd, DEFAULT_CONFIG_FILE), 'utf8');
   } catch {
     throw new UsageError(`--env ${name}: ${DEFAULT_CONFIG_FILE} was not found in ${cwd}`);
   }
+  // Loaded only here: its schema validator (ajv) takes a while to import.
+  const { loadRepoConfig } = await import('../../config/load-repo-config.js');
   const loaded = loadRepoConfig(text);
   if (!loaded.ok) {
     const problems = loaded.problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''} ${p.path}: ${p.message}`);
@@ -96,15 +118,20 @@ function readEnvironment(name: string, cwd: string): EnvironmentConfig {
   return env;
 }
 
-/** Flags first, then the app settings' cluster of the environment, then KUBECONFIG / ~/.kube/config. */
-function connection(flags: DiffFlags, env: EnvironmentConfig | undefined, io: CliIo): ClusterConnection & { label?: string } {
+type Connection = Pick<ClusterClientOptions, 'kubeconfigPath' | 'kubeconfigPaths' | 'context' | 'inCluster'> & { label?: string };
+
+/** Flags first, then the app settings' cluster of the environment, then KUBECONFIG (all its files, merged) / ~/.kube/config. */
+function connection(flags: DiffFlags, env: EnvironmentConfig | undefined, io: CliIo): Connection {
   const context = flags.context ? { context: flags.context } : {};
   if (flags.kubeconfig) return { kubeconfigPath: flags.kubeconfig, ...context };
   const hasSettings = Boolean(io.env[SETTINGS_FILE_ENV] || io.env[SETTINGS_JSON_ENV]);
-  const configured = env?.cluster && hasSettings ? loadAppSettings({ env: io.env, cwd: io.cwd }).clusters.get(env.cluster) : undefined;
-  if (configured) return { ...clusterConnection(configured), ...context, label: configured.name };
-  const fromEnv = io.env.KUBECONFIG?.split(':').find((p) => p !== '');
-  return { kubeconfigPath: fromEnv ?? join(homedir(), '.kube', 'config'), ...context };
+  if (env?.cluster && hasSettings) {
+    const configured = loadAppSettings({ env: io.env, cwd: io.cwd }).clusters.get(env.cluster);
+    if (configured) return { ...clusterConnection(configured), ...context, label: configured.name };
+  }
+  const fromEnv = (io.env.KUBECONFIG ?? '').split(delimiter).filter((p) => p !== '');
+  if (fromEnv.length > 0) return { kubeconfigPaths: fromEnv, ...context };
+  return { kubeconfigPath: join(homedir(), '.kube', 'config'), ...context };
 }
 
 function printLoadErrors(errors: readonly LoadError[], io: CliIo): void {
@@ -134,7 +161,7 @@ async function loadInputs(flags: DiffFlags, env: EnvironmentConfig | undefined, 
 }
 
 export interface DiffCommandDeps {
-  createClient: (options: ClusterConnection & { defaultNamespace?: string }) => ClusterClient;
+  createClient: (options: ClusterClientOptions) => ClusterClient;
 }
 
 const DEFAULT_DEPS: DiffCommandDeps = { createClient: (options) => createClusterClient(options) };
@@ -145,7 +172,7 @@ export async function run(args: string[], io: CliIo, deps: DiffCommandDeps = DEF
     io.stdout(DIFF_USAGE);
     return 0;
   }
-  const env = flags.env ? readEnvironment(flags.env, io.cwd) : undefined;
+  const env = flags.env ? await readEnvironment(flags.env, io.cwd) : undefined;
   const inputs = await loadInputs(flags, env, { cwd: io.cwd, readStdin: io.readStdin });
   if (inputs.errors.length > 0) {
     printLoadErrors(inputs.errors, io);
@@ -160,6 +187,7 @@ export async function run(args: string[], io: CliIo, deps: DiffCommandDeps = DEF
     cluster: label ?? target.context ?? client.server,
     objects: inputs.objects,
     defaultNamespace: client.defaultNamespace,
+    ...(flags.concurrency === undefined ? {} : { concurrency: flags.concurrency }),
   });
   const diff = buildEnvironmentDiff(dryRun);
   io.stdout(renderUnifiedDiff(diff));

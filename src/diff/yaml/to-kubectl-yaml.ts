@@ -1,7 +1,7 @@
 // JSON data as kubectl prints it (sigs.k8s.io/yaml on go-yaml v2): keys in
 // go-yaml's order, block style, sequences not indented under their key, empty
 // maps and lists as {} and [], long strings folded at 80 columns.
-import { compareGoYamlKeys } from './go-yaml-key-order.js';
+import { sortGoYamlKeys } from './go-yaml-key-order.js';
 import { writeString, type ScalarPlace } from './write-scalar.js';
 
 const pad = (n: number): string => ' '.repeat(n);
@@ -26,7 +26,7 @@ function isBlockNode(value: unknown): boolean {
 
 function mappingLines(map: Record<string, unknown>, indent: number): string[] {
   const lines: string[] = [];
-  for (const key of Object.keys(map).sort(compareGoYamlKeys)) {
+  for (const key of sortGoYamlKeys(Object.keys(map))) {
     const value = map[key];
     if (value === undefined) continue;
     const head = `${pad(indent)}${writeString(key, { column: indent, indent, simpleKey: true })}:`;

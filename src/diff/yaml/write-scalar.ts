@@ -1,6 +1,6 @@
 // go-yaml v2's scalar writers, with its folding of long plain and quoted
 // strings at 80 columns, so kubegate's YAML reads line for line like kubectl's.
-import { chooseScalarStyle, isBreak, isPrintable } from './analyze-scalar.js';
+import { chooseScalarStyle, isBreak, isPrintable, type ScalarStyle } from './analyze-scalar.js';
 
 const BEST_WIDTH = 80;
 
@@ -104,11 +104,29 @@ function writeLiteral(value: string, place: ScalarPlace): string {
   return text.endsWith('\n') ? text.slice(0, -1) : text;
 }
 
+/** Printable ASCII without " and \\: written as it is inside double quotes. */
+const NO_ESCAPES = /^[\x20-\x21\x23-\x5b\x5d-\x7e]*$/;
+
+/** True when no space can fall past column 80, so the string is written on one line. */
+function fitsOnOneLine(value: string, column: number, simpleKey?: boolean): boolean {
+  return Boolean(simpleKey) || column + value.length <= BEST_WIDTH + 1 || !value.includes(' ');
+}
+
+/** Most strings: plain or quoted on one line without escapes, so no character-by-character writing. */
+function writeSimple(value: string, style: ScalarStyle, place: ScalarPlace): string | undefined {
+  if (style === 'plain') return fitsOnOneLine(value, place.column, place.simpleKey) ? value : undefined;
+  if (style === 'single' && !value.includes("'")) return fitsOnOneLine(value, place.column + 1, place.simpleKey) ? `'${value}'` : undefined;
+  if (style === 'double' && NO_ESCAPES.test(value)) return fitsOnOneLine(value, place.column + 1, place.simpleKey) ? `"${value}"` : undefined;
+  return undefined;
+}
+
 /** A string as kubectl writes it at `place` (may span lines). */
 export function writeString(value: string, place: ScalarPlace): string {
   const style = chooseScalarStyle(value, place.simpleKey);
-  const chars = Array.from(value);
   if (style === 'literal') return writeLiteral(value, place);
+  const simple = writeSimple(value, style, place);
+  if (simple !== undefined) return simple;
+  const chars = Array.from(value);
   if (style === 'double') return writeDoubleQuoted(chars, place);
   return writeFolded(chars, place, style === 'single' ? "'" : '');
 }

@@ -48,7 +48,7 @@ function withFake(fake: FakeCluster): DiffCommandDeps & { options: unknown[] } {
 const cm = (name: string, ns?: string): string => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n${ns ? `  namespace: ${ns}\n` : ''}data: {a: "1"}\n`;
 
 describe('kubegate diff', () => {
-  test('differences: the unified diff on stdout, exit 1; kubeconfig from $KUBECONFIG', async () => {
+  test('differences: the unified diff on stdout, exit 1; every $KUBECONFIG file, to be merged as kubectl does', async () => {
     const dir = repo({ 'app/cm.yaml': cm('web', 'apps') });
     const c = capture(dir, { KUBECONFIG: '/k/one:/k/two' });
     const deps = withFake(fakeCluster());
@@ -56,7 +56,7 @@ describe('kubegate diff', () => {
     expect(c.out()).toMatch(/^diff -u -N \/tmp\/LIVE-kubegate\/v1.ConfigMap.apps.web \/tmp\/MERGED-kubegate\/v1.ConfigMap.apps.web\n/);
     expect(c.out()).toContain('\n+  name: web\n');
     expect(c.err()).toBe('');
-    expect(deps.options).toEqual([{ kubeconfigPath: '/k/one' }]);
+    expect(deps.options).toEqual([{ kubeconfigPaths: ['/k/one', '/k/two'] }]);
   });
 
   test('no differences: nothing printed, exit 0', async () => {
@@ -128,6 +128,16 @@ describe('kubegate diff', () => {
   test('usage errors', async () => {
     await expect(run([], capture('/').io, withFake(fakeCluster()))).rejects.toBeInstanceOf(UsageError);
     await expect(run(['--bogus', 'x'], capture('/').io, withFake(fakeCluster()))).rejects.toThrow(/Unknown option '--bogus'/);
+    for (const bad of ['0', '65', '2.5', 'many']) {
+      await expect(run(['--concurrency', bad, 'x.yaml'], capture('/').io, withFake(fakeCluster()))).rejects.toThrow(`--concurrency: expected a whole number from 1 to 64, got "${bad}"`);
+    }
+  });
+
+  test('--concurrency bounds the objects in flight', async () => {
+    const dir = repo({ 'cms.yaml': Array.from({ length: 12 }, (_, i) => cm(`c${i}`, 'apps')).join('---\n') });
+    const fake = fakeCluster({ delayMs: 5, noList: true });
+    expect(await run(['--concurrency', '3', 'cms.yaml'], capture(dir).io, withFake(fake))).toBe(1);
+    expect(fake.maxInFlight).toBe(6);
   });
 });
 

@@ -1,7 +1,7 @@
 // The orchestration of one environment's dry-run (src/cluster/dry-run-environment.ts)
 // with an in-memory cluster: bounded concurrency, namespace defaulting, the
 // time budget, and an unreachable cluster, all without a real server.
-import { ClusterError, dryRunEnvironment } from '../../../src/cluster/index.js';
+import { ClusterError, dryRunConcurrency, dryRunEnvironment } from '../../../src/cluster/index.js';
 import { manifest } from './fixtures-objects.js';
 import { fakeCluster } from './fake-cluster.js';
 
@@ -15,6 +15,21 @@ describe('dryRunEnvironment', () => {
     expect(client.maxInFlight).toBe(8);
     expect(result.applied.map((o) => o.ref.name)).toEqual(Array.from({ length: 40 }, (_, i) => `c${i}`));
     expect(result.applied.every((o) => o.merged && o.live === null)).toBe(true);
+  });
+
+  test('without a concurrency: 8 in flight for an API server on this machine, 16 for a remote one', async () => {
+    const local = fakeCluster({ delayMs: 5, noList: true, server: 'https://127.0.0.1:6443' });
+    await dryRunEnvironment({ client: local, environment: 'dev', cluster: 'c', objects: configMaps(40) });
+    expect(local.maxInFlight).toBe(16);
+    const remote = fakeCluster({ delayMs: 5, noList: true });
+    await dryRunEnvironment({ client: remote, environment: 'dev', cluster: 'c', objects: configMaps(40) });
+    expect(remote.maxInFlight).toBe(32);
+  });
+
+  test('dryRunConcurrency: loopback names and addresses, and a given value kept within 1-64', () => {
+    expect(['https://localhost:6443', 'https://127.0.0.2', 'https://[::1]:443'].map((s) => dryRunConcurrency(s))).toEqual([8, 8, 8]);
+    expect(['https://10.0.0.1:6443', 'https://k8s.example.com', 'not a url'].map((s) => dryRunConcurrency(s))).toEqual([16, 16, 16]);
+    expect([0, 3, 200].map((n) => dryRunConcurrency('https://localhost', n))).toEqual([1, 3, 64]);
   });
 
   test('namespaced objects without a namespace get the default; the body sent says so too', async () => {

@@ -41,12 +41,14 @@ export interface FakeOptions {
   refuse?: Record<string, ClusterError>;
   /** LIST is forbidden (RBAC with get only). */
   noList?: boolean;
+  /** The API server URL (default a remote one). */
+  server?: string;
 }
 
 export function fakeCluster(options: FakeOptions = {}): FakeCluster {
   const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
   const fake: FakeCluster = {
-    server: 'https://fake:6443',
+    server: options.server ?? 'https://fake:6443',
     defaultNamespace: 'default',
     live: new Map(),
     inFlight: 0,
