@@ -1,9 +1,10 @@
 // The whole cluster diff of one environment, for the pipeline (injected as a
 // DiffEnvironment, so the core stays free of cluster imports): decide whether
 // the dry-run may run (app settings: cluster known, repository allowed, fork),
-// dry-run against the cluster, then build the check and comment sections.
+// dry-run against the cluster, then build the check and comment sections
+// (objects removed from Git are deletions when the environment's sync prunes them).
 // One client per cluster is kept, so connections and discovery are reused.
-import { buildDiffCheck, buildEnvironmentDiff, findRemovedObjects, renderDiffMarkdown, skippedDiffCheck } from '../diff/index.js';
+import { buildDiffCheck, buildEnvironmentDiff, decideRemovalPolicy, findRemovedObjects, renderDiffMarkdown, skippedDiffCheck } from '../diff/index.js';
 import type { DiffEnvironment, EnvironmentDiffResult } from '../diff/types.js';
 import { clusterConnection, decideClusterDryRun, type AppSettings, type ClusterConnection } from '../settings/index.js';
 import { createClusterClient, type ClusterClient } from './cluster-client.js';
@@ -45,7 +46,9 @@ export function createDiffEnvironment(settings: AppSettings, createClient: Creat
       concurrency: settings.dryRun.concurrency,
       timeoutMs: settings.dryRun.timeoutSeconds * 1000,
     });
-    const diff = buildEnvironmentDiff(dryRun);
+    // The ApplySet's parent lives where the sync puts it: the environment's namespace, else the context's.
+    const applySet = { environment: request.environment, namespace: request.namespace ?? client.defaultNamespace };
+    const diff = buildEnvironmentDiff(dryRun, request.sync ? { removal: decideRemovalPolicy(request.sync, applySet) } : {});
     return { check: buildDiffCheck(diff, { unreachableConclusion: settings.unreachableConclusion }), sections: renderDiffMarkdown(diff) };
   };
 }

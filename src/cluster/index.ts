@@ -19,6 +19,8 @@ export type { ReadOptions } from './get-object.js';
 export type { ListOptions, VersionedList } from './list-objects.js';
 export type { WatchEnd, WatchEvent, WatchOptions } from './watch-objects.js';
 export { loadInClusterConfig } from './load-kube-config.js';
+export { listLabelledKind } from './list-labelled-kind.js';
+export type { LabelledKindQuery, LabelledObject } from './list-labelled-kind.js';
 export { mapBounded } from './map-bounded.js';
 export type { MapBoundedOptions } from './map-bounded.js';
 export {

@@ -1,7 +1,12 @@
 // One environment's dry-run outcomes -> ordered, masked object diffs.
 import { compareApplyOrder } from './apply-order.js';
 import { diffAppliedObject, diffAsWritten, diffRemovedObject, type DiffTextOptions } from './compute-object-diff.js';
-import type { DryRunOutcome, EnvironmentDiff, EnvironmentDryRun, ObjectDiff } from './types.js';
+import type { DryRunOutcome, EnvironmentDiff, EnvironmentDryRun, ObjectDiff, RemovalPolicy } from './types.js';
+
+export interface EnvironmentDiffOptions extends DiffTextOptions {
+  /** What the sync after merge does with objects removed from Git (decideRemovalPolicy); absent: not known. */
+  removal?: RemovalPolicy;
+}
 
 const NAMESPACE_NOT_FOUND = /^namespaces "([^"]+)" not found$/;
 
@@ -46,14 +51,20 @@ function diffOutcome(outcome: DryRunOutcome, created: CreatedHere, options: Diff
   return diffAsWritten(outcome, `shown as written, not dry-run: ${why}, so the server cannot check it yet`, options);
 }
 
-export function buildEnvironmentDiff(dryRun: EnvironmentDryRun, options: DiffTextOptions = {}): EnvironmentDiff {
+/**
+ * The objects in the order the sync touches them: applies in apply order, then
+ * its prunes in reverse apply order (namespaced objects before their
+ * Namespace); objects removed from Git that the sync leaves come last.
+ */
+export function buildEnvironmentDiff(dryRun: EnvironmentDryRun, options: EnvironmentDiffOptions = {}): EnvironmentDiff {
+  const { removal, ...textOptions } = options;
   const created = { namespaces: createdNamespaces(dryRun.applied), kinds: createdKinds(dryRun.applied) };
-  const applied = dryRun.applied.map((o) => diffOutcome(o, created, options)).sort((a, b) => compareApplyOrder(a.ref, b.ref));
-  const removed = dryRun.removed.map(diffRemovedObject).sort((a, b) => compareApplyOrder(b.ref, a.ref));
+  const applied = dryRun.applied.map((o) => diffOutcome(o, created, textOptions)).sort((a, b) => compareApplyOrder(a.ref, b.ref));
+  const removed = dryRun.removed.map((o) => diffRemovedObject(o, removal, textOptions)).sort((a, b) => compareApplyOrder(b.ref, a.ref));
   return {
     environment: dryRun.environment,
     cluster: dryRun.cluster,
     ...(dryRun.unreachable ? { unreachable: dryRun.unreachable } : {}),
-    objects: [...applied, ...removed],
+    objects: [...applied, ...removed.filter((o) => o.action === 'delete'), ...removed.filter((o) => o.action !== 'delete')],
   };
 }

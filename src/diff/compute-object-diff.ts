@@ -1,19 +1,24 @@
 // One object's diff: normalize both sides, decide the action, mask Secrets,
 // then diff the YAML texts (masking comes first, so no value reaches the text).
 import { computeHunks, DEFAULT_CONTEXT_LINES } from './compute-hunks.js';
+import { whyKept } from './decide-removal.js';
 import { maskSecretPair } from './mask-secret-data.js';
 import { invalidField, parseFieldPath } from './error-field.js';
 import { jsonEqual } from './json-equal.js';
 import { normalizeObject } from './normalize-object.js';
 import { kubectlFileName } from './object-names.js';
 import { scrubText, secretValues } from './secret-values.js';
-import type { DiffAction, DryRunError, DryRunOutcome, JsonObject, ObjectDiff, RemovedOutcome, ResolvedRef } from './types.js';
+import type { DiffAction, DryRunError, DryRunOutcome, JsonObject, ObjectDiff, RemovalPolicy, RemovedOutcome, ResolvedRef } from './types.js';
 import { toKubectlYaml } from './yaml/to-kubectl-yaml.js';
 
 export interface DiffTextOptions {
   /** Lines of context around each change (GNU diff -u: 3). */
   contextLines?: number;
 }
+
+/** The note when the caller did not say how the environment syncs. */
+const UNKNOWN_REMOVAL = "whether the sync after merge deletes it depends on the environment's sync settings (sync.prune)";
+const DELETE_NOTE = "the sync after merge deletes it: a member of this environment's ApplySet, and sync.prune is on";
 
 interface Sides {
   ref: ResolvedRef;
@@ -68,13 +73,21 @@ export function diffAsWritten(outcome: DryRunOutcome, note: string, options: Dif
   return { ...diffSides({ ref: outcome.ref, source, live: null, merged: normalizeObject(body) }, 'create', options), note };
 }
 
-/** An object gone from Git: the preview changes nothing (the sync prunes it with sync.prune), shown for the record. */
-export function diffRemovedObject(outcome: RemovedOutcome): ObjectDiff {
+/**
+ * An object gone from Git. With the environment's removal policy, a member of
+ * its ApplySet that the sync prunes is a deletion; any other object is shown
+ * for the record ("removed from Git"), without a diff, and the note says why.
+ */
+export function diffRemovedObject(outcome: RemovedOutcome, removal?: RemovalPolicy, options: DiffTextOptions = {}): ObjectDiff {
   const { object, ref } = outcome;
   const source = { file: object.source.file, line: object.source.line };
   const live = outcome.live ? normalizeObject(outcome.live) : null;
-  const diff = diffSides({ ref, source, live, merged: live }, 'removed', {});
-  if (outcome.error) return { ...diff, error: maskedError(outcome.error, object.body), note: 'could not read it from the cluster' };
-  const note = outcome.live ? 'still in the cluster: the sync after merge deletes it only when the environment sets sync.prune' : 'not in the cluster';
-  return { ...diff, note };
+  const kept = (note: string): ObjectDiff => ({ ...diffSides({ ref, source, live, merged: live }, 'removed', options), note });
+  if (outcome.error) return { ...kept('could not read it from the cluster'), error: maskedError(outcome.error, object.body) };
+  if (!outcome.live) return kept('not in the cluster');
+  // Membership is read from the raw object: normalizing drops the ApplySet label.
+  const why = removal === undefined ? UNKNOWN_REMOVAL : whyKept(removal, outcome.live, ref);
+  if (why !== undefined) return kept(`still in the cluster: ${why}`);
+  // As kubectl diff --prune shows it: the whole live object on the removed side, nothing on the other.
+  return { ...diffSides({ ref, source, live, merged: null }, 'delete', options), note: DELETE_NOTE };
 }

@@ -15,9 +15,13 @@ const ACTION_LABEL: Record<ObjectDiff['action'], string> = {
   create: 'create',
   update: 'update',
   unchanged: 'unchanged',
+  delete: 'delete',
   removed: 'removed from Git',
   error: '❌ error',
 };
+
+/** Actions that change the cluster, with +/- line counts. */
+const CHANGES: ReadonlySet<ObjectDiff['action']> = new Set(['create', 'update', 'delete']);
 
 function detail(o: ObjectDiff): string {
   if (o.error) return o.error.message;
@@ -25,7 +29,7 @@ function detail(o: ObjectDiff): string {
 }
 
 function row(o: ObjectDiff): string {
-  const counts = o.action === 'create' || o.action === 'update' ? [`+${o.added}`, `-${o.removed}`] : ['', ''];
+  const counts = CHANGES.has(o.action) ? [`+${o.added}`, `-${o.removed}`] : ['', ''];
   return `| ${codeSpan(objectLabel(o.ref))} | ${ACTION_LABEL[o.action]} | ${counts.join(' | ')} | ${cellText(detail(o))} |`;
 }
 

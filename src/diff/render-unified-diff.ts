@@ -29,5 +29,5 @@ export function renderUnifiedDiff(diff: EnvironmentDiff, options: UnifiedDiffOpt
 
 /** True when applying would change something (kubectl diff's exit status 1). */
 export function hasDifferences(diff: EnvironmentDiff): boolean {
-  return diff.objects.some((o) => o.hunks.length > 0 || o.action === 'create' || o.action === 'update');
+  return diff.objects.some((o) => o.hunks.length > 0 || o.action === 'create' || o.action === 'update' || o.action === 'delete');
 }

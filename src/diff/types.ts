@@ -2,6 +2,7 @@
 // fills EnvironmentDryRun; everything else in src/diff turns it into text,
 // markdown and a check result without touching a cluster.
 import type { CheckResult, ManifestObject } from '../core/types.js';
+import type { ResolvedSync } from '../sync/resolve-sync-config.js';
 
 /** A Kubernetes object as JSON (what the API server returns). */
 export type JsonObject = Record<string, unknown>;
@@ -62,10 +63,24 @@ export interface EnvironmentDryRun {
 
 /**
  * create / update / unchanged: what applying the head does to the object.
- * removed: gone from Git; the cluster keeps it (prune comes with ApplySet sync).
+ * delete: gone from Git, and the sync after merge prunes it (an ApplySet member, sync.prune on).
+ * removed: gone from Git; the sync leaves it in the cluster (the note says why).
  * error: the server refused the dry-run.
  */
-export type DiffAction = 'create' | 'update' | 'unchanged' | 'removed' | 'error';
+export type DiffAction = 'create' | 'update' | 'unchanged' | 'delete' | 'removed' | 'error';
+
+/** The environment's sync settings that decide what happens to objects removed from Git (resolved from .github/kubegate.yml). */
+export type SyncRemovalSettings = Pick<ResolvedSync, 'enabled' | 'mode' | 'prune' | 'namespaces'>;
+
+/**
+ * What the sync after merge does with an object removed from Git (see
+ * decideRemovalPolicy): with prune, it deletes the members of the
+ * environment's ApplySet (in `namespaces`, when sync.namespaces is set);
+ * without, `reason` says why nothing is deleted.
+ */
+export type RemovalPolicy =
+  | { prune: true; applySetId: string; namespaces?: readonly string[] }
+  | { prune: false; reason: string };
 
 /** One hunk of a unified diff, GNU style. */
 export interface DiffHunk {
@@ -117,6 +132,8 @@ export interface EnvironmentDiffRequest {
   head: readonly ManifestObject[];
   /** The same files / overlays at base (to find objects removed from Git). */
   base: readonly ManifestObject[];
+  /** The environment's sync settings (absent: unknown, removed objects are reported without saying whether the sync deletes them). */
+  sync?: SyncRemovalSettings;
   /** "owner/name" the pull request targets. */
   repository: string;
   /** The pull request's head is in a fork. */

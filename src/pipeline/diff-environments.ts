@@ -2,17 +2,23 @@
 // cluster is dry-run by the injected diffEnvironment (the cluster adapter in
 // the app and the CLI) with its objects at head and at base, giving a check
 // `kubegate/diff (ENV)` and comment sections, in the config's order. Objects
-// with schema errors are not sent (the server would refuse them too).
+// with schema errors are not sent (the server would refuse them too). The
+// environment's sync settings go along, so objects removed from Git that the
+// sync will prune show as deletions.
+import type { RepoConfig } from '../config/types.js';
 import type { CheckResult, ManifestObject } from '../core/types.js';
 import { identityKey, skippedDiffCheck } from '../diff/index.js';
 import type { DiffEnvironment, EnvironmentDiffResult } from '../diff/types.js';
 import { renderNoClusterNote, renderNotSentNote } from '../report/render-diff-notes.js';
+import { resolveSyncConfig } from '../sync/resolve-sync-config.js';
 import { VALIDATE_CHECK } from './check-names.js';
 import type { BaseLoader } from './load-base.js';
 import type { LoadedEnvironment } from './load-environment.js';
 import type { PullRequestOrigin } from './types.js';
 
 export interface DiffEnvironmentsInput {
+  /** The config of the default branch: its sync settings say whether removed objects are pruned. */
+  config: Pick<RepoConfig, 'sync'>;
   /** The environments at head, in the config's order (the validate step's objects). */
   head: readonly LoadedEnvironment[];
   /** Objects with schema errors, from the validate step. */
@@ -64,6 +70,7 @@ async function diffOne(env: Affected, input: DiffEnvironmentsInput, diffEnvironm
       base: (env.base?.objects ?? []).filter((o) => !skippedKeys.has(identityKey(o, namespace))),
       repository: input.pullRequest.repository,
       fromFork: input.pullRequest.fromFork,
+      sync: resolveSyncConfig(input.config, env.head.target.env),
     });
   } catch (err: unknown) {
     return { check: skippedDiffCheck(name, `The cluster dry-run failed: ${errorMessage(err)}`, 'failure'), sections: [] };

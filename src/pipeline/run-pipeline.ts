@@ -51,6 +51,7 @@ export async function runPipeline(input: PipelineInput, deps: PipelineDeps = def
 
   // 7. The cluster dry-run diff of each affected environment that names a cluster.
   const diff = await diffEnvironments({
+    config,
     head: environments,
     invalid: new Set(validated.flatMap((v) => v.invalid)),
     base: baseEnvironments,

@@ -11,16 +11,17 @@ import { readFileSync } from 'node:fs';
 import { createClusterClient, type ClusterClient, type ClusterClientOptions } from '../../cluster/cluster-client.js';
 import { dryRunEnvironment, MAX_DRY_RUN_CONCURRENCY } from '../../cluster/dry-run-environment.js';
 import { DEFAULT_CONFIG_FILE } from '../../config/default-repo-config.js';
-import type { EnvironmentConfig } from '../../config/types.js';
+import type { EnvironmentConfig, RepoConfig } from '../../config/types.js';
 import type { LoadError } from '../../core/types.js';
 import { buildEnvironmentDiff } from '../../diff/build-environment-diff.js';
 import { objectLabel } from '../../diff/object-names.js';
 import { hasDifferences, renderUnifiedDiff } from '../../diff/render-unified-diff.js';
-import type { EnvironmentDiff } from '../../diff/types.js';
+import type { EnvironmentDiff, EnvironmentDryRun } from '../../diff/types.js';
 import { clusterConnection } from '../../settings/cluster-connection.js';
 import { loadAppSettings, SETTINGS_FILE_ENV, SETTINGS_JSON_ENV } from '../../settings/load-app-settings.js';
 import { type CliIo, UsageError } from '../io.js';
 import { loadEnvironmentPaths, loadPaths, type InputDeps, type LoadedInputs } from './diff-inputs.js';
+import { readRemovedMembers, type RemovedMembers } from './diff-removed-members.js';
 
 export const DIFF_USAGE = `Usage: kubegate diff [--env NAME] [--kubeconfig FILE] [--context NAME] [--namespace NS] [--concurrency N] [-R] [PATH...]
 
@@ -33,7 +34,9 @@ Secret values are masked. PATH: files, directories (their *.yaml, *.yml,
 
 Options:
   --env NAME         read the environment NAME of ${DEFAULT_CONFIG_FILE} (in the current
-                     directory): its paths (when no PATH is given), namespace and cluster
+                     directory): its paths (when no PATH is given), namespace and cluster;
+                     without PATH, in sync.mode apply, the members of its ApplySet that
+                     the files no longer have are shown too (deleted with sync.prune)
   --kubeconfig FILE  kubeconfig (default: the app settings' cluster of --env, else
                      $KUBECONFIG's files merged as kubectl does, else ~/.kube/config)
   --context NAME     kubeconfig context (default: its current-context)
@@ -99,7 +102,12 @@ function parseFlags(args: string[]): DiffFlags | 'help' {
   };
 }
 
-async function readEnvironment(name: string, cwd: string): Promise<EnvironmentConfig> {
+interface SelectedEnvironment {
+  env: EnvironmentConfig;
+  config: RepoConfig;
+}
+
+async function readEnvironment(name: string, cwd: string): Promise<SelectedEnvironment> {
   let text: string | undefined;
   try {
     text = readFileSync(join(cwd, DEFAULT_CONFIG_FILE), 'utf8');
@@ -115,7 +123,7 @@ async function readEnvironment(name: string, cwd: string): Promise<EnvironmentCo
   }
   const env = loaded.config.environments.find((e) => e.name === name);
   if (!env) throw new UsageError(`--env ${name}: no such environment in ${DEFAULT_CONFIG_FILE} (it has: ${loaded.config.environments.map((e) => e.name).join(', ')})`);
-  return env;
+  return { env, config: loaded.config };
 }
 
 type Connection = Pick<ClusterClientOptions, 'kubeconfigPath' | 'kubeconfigPaths' | 'context' | 'inCluster'> & { label?: string };
@@ -166,30 +174,42 @@ export interface DiffCommandDeps {
 
 const DEFAULT_DEPS: DiffCommandDeps = { createClient: (options) => createClusterClient(options) };
 
+/**
+ * With --env and no PATH the whole environment is diffed, so the ApplySet
+ * members it no longer has are known (apply mode); otherwise removed objects
+ * are unknown here.
+ */
+async function removedFromGit(flags: DiffFlags, selected: SelectedEnvironment | undefined, client: ClusterClient, dryRun: EnvironmentDryRun): Promise<RemovedMembers | undefined> {
+  if (!selected || flags.paths.length > 0 || dryRun.unreachable) return undefined;
+  return readRemovedMembers(client, selected.env, selected.config, dryRun.applied);
+}
+
 export async function run(args: string[], io: CliIo, deps: DiffCommandDeps = DEFAULT_DEPS): Promise<number> {
   const flags = parseFlags(args);
   if (flags === 'help') {
     io.stdout(DIFF_USAGE);
     return 0;
   }
-  const env = flags.env ? await readEnvironment(flags.env, io.cwd) : undefined;
+  const selected = flags.env ? await readEnvironment(flags.env, io.cwd) : undefined;
+  const env = selected?.env;
   const inputs = await loadInputs(flags, env, { cwd: io.cwd, readStdin: io.readStdin });
   if (inputs.errors.length > 0) {
     printLoadErrors(inputs.errors, io);
     return 2;
   }
   const { label, ...target } = connection(flags, env, io);
-  const namespace = flags.namespace ?? env?.namespace;
-  const client = deps.createClient({ ...target, ...(namespace ? { defaultNamespace: namespace } : {}) });
+  // The client keeps the context's namespace: the ApplySet's parent lives there when the environment names none.
+  const client = deps.createClient(target);
   const dryRun = await dryRunEnvironment({
     client,
     environment: env?.name ?? 'cli',
     cluster: label ?? target.context ?? client.server,
     objects: inputs.objects,
-    defaultNamespace: client.defaultNamespace,
+    defaultNamespace: flags.namespace ?? env?.namespace ?? client.defaultNamespace,
     ...(flags.concurrency === undefined ? {} : { concurrency: flags.concurrency }),
   });
-  const diff = buildEnvironmentDiff(dryRun);
+  const members = await removedFromGit(flags, selected, client, dryRun);
+  const diff = buildEnvironmentDiff({ ...dryRun, removed: members?.removed ?? [] }, members ? { removal: members.removal } : {});
   io.stdout(renderUnifiedDiff(diff));
   if (printProblems(diff, io)) return 2;
   return hasDifferences(diff) ? 1 : 0;

@@ -105,7 +105,7 @@ export async function applyGroup(ctx: ApplyContext, group: readonly PlannedObjec
   );
 }
 
-const PREDICTED_ACTION: Record<PlannedObject['predicted'], SyncAction> = { create: 'created', update: 'configured', unchanged: 'unchanged', removed: 'pruned', error: 'failed' };
+const PREDICTED_ACTION: Record<PlannedObject['predicted'], SyncAction> = { create: 'created', update: 'configured', unchanged: 'unchanged', delete: 'pruned', removed: 'pruned', error: 'failed' };
 
 /** What applying each object would do, from its dry-run (the sync's preview). */
 export function previewAll(objects: readonly PlannedObject[]): SyncedObject[] {

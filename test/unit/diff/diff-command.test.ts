@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { run, type DiffCommandDeps } from '../../../src/cli/commands/diff.js';
 import type { CliIo } from '../../../src/cli/io.js';
 import { UsageError } from '../../../src/cli/io.js';
+import type { KubeObject } from '../../../src/cluster/index.js';
+import { applySetParent } from '../../../src/sync/applyset-parent.js';
 import { fakeCluster, type FakeCluster } from './fake-cluster.js';
 
 interface Captured {
@@ -123,6 +125,80 @@ describe('kubegate diff', () => {
     const deps = withFake(fakeCluster());
     expect(await run(['--env', 'prod'], capture(dir, { KUBEGATE_SETTINGS_JSON: settings }).io, deps)).toBe(1);
     expect(deps.options).toEqual([{ kubeconfigPath: '/etc/kubegate/eu.kubeconfig', context: 'eu-admin' }]);
+  });
+
+  describe('--env of an apply-mode environment: the members of its ApplySet that the files no longer have', () => {
+    const config = (prune: boolean): string =>
+      `environments:\n  - name: staging\n    paths: ["deploy/*.yaml"]\n    namespace: stage\nsync:\n  mode: apply\n  prune: ${prune}\n`;
+    const parent = applySetParent('staging', 'stage');
+    const member = (name: string, id = parent.id): KubeObject => ({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name, namespace: 'stage', labels: { 'applyset.kubernetes.io/part-of': id } },
+      data: { a: '1' },
+    });
+    /** The cluster after a sync of one.yaml and old.yaml, and an object of another set. */
+    function synced(): FakeCluster {
+      const fake = fakeCluster();
+      fake.live.set('Secret/stage/applyset-kubegate-staging', {
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: {
+          name: parent.ref.name,
+          namespace: 'stage',
+          labels: { 'applyset.kubernetes.io/id': parent.id },
+          annotations: { 'applyset.kubernetes.io/tooling': 'kubegate/v0.1.0', 'applyset.kubernetes.io/contains-group-kinds': 'ConfigMap' },
+        },
+      });
+      fake.live.set('ConfigMap/stage/one', member('one'));
+      fake.live.set('ConfigMap/stage/old', member('old'));
+      fake.live.set('ConfigMap/stage/theirs', member('theirs', 'applyset-other-v1'));
+      return fake;
+    }
+
+    test('with sync.prune: a deletion, the whole live object removed; exit 1', async () => {
+      const dir = repo({ '.github/kubegate.yml': config(true), 'deploy/one.yaml': cm('one') });
+      const c = capture(dir);
+      const fake = synced();
+      expect(await run(['--env', 'staging'], c.io, withFake(fake))).toBe(1);
+      expect(c.out()).toBe(
+        [
+          'diff -u -N /tmp/LIVE-kubegate/v1.ConfigMap.stage.old /tmp/MERGED-kubegate/v1.ConfigMap.stage.old',
+          '--- /tmp/LIVE-kubegate/v1.ConfigMap.stage.old',
+          '+++ /tmp/MERGED-kubegate/v1.ConfigMap.stage.old',
+          '@@ -1,7 +0,0 @@',
+          '-apiVersion: v1',
+          '-data:',
+          '-  a: "1"',
+          '-kind: ConfigMap',
+          '-metadata:',
+          '-  name: old',
+          '-  namespace: stage',
+          '',
+        ].join('\n'),
+      );
+      expect(c.err()).toBe("note: ConfigMap stage/old: the sync after merge deletes it: a member of this environment's ApplySet, and sync.prune is on\n");
+      expect(fake.calls).toContain(`list ConfigMap/stage?applyset.kubernetes.io/part-of=${parent.id}`);
+    });
+
+    test('without sync.prune: kept, with a note; no differences, exit 0', async () => {
+      const dir = repo({ '.github/kubegate.yml': config(false), 'deploy/one.yaml': cm('one') });
+      const c = capture(dir);
+      expect(await run(['--env', 'staging'], c.io, withFake(synced()))).toBe(0);
+      expect(c.out()).toBe('');
+      expect(c.err()).toBe('note: ConfigMap stage/old: still in the cluster: sync.prune is off, so the sync after merge leaves it\n');
+    });
+
+    test('PATHs (not the whole environment), or no ApplySet yet: nothing is taken as removed', async () => {
+      const dir = repo({ '.github/kubegate.yml': config(true), 'deploy/one.yaml': cm('one') });
+      const fake = synced();
+      const c = capture(dir);
+      expect(await run(['--env', 'staging', 'deploy/one.yaml'], c.io, withFake(fake))).toBe(0);
+      expect(c.err()).toBe('');
+      expect(fake.calls.filter((call) => call.includes('applyset'))).toEqual([]);
+      fake.live.delete('Secret/stage/applyset-kubegate-staging');
+      expect(await run(['--env', 'staging'], capture(dir).io, withFake(fake))).toBe(0);
+    });
   });
 
   test('usage errors', async () => {

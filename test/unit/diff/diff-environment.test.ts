@@ -2,6 +2,7 @@
 // injected, with app settings and an in-memory cluster.
 import { createDiffEnvironment } from '../../../src/cluster/index.js';
 import { parseAppSettings } from '../../../src/settings/index.js';
+import { applySetParent } from '../../../src/sync/applyset-parent.js';
 import { manifest } from './fixtures-objects.js';
 import { fakeCluster } from './fake-cluster.js';
 
@@ -27,6 +28,22 @@ describe('createDiffEnvironment', () => {
     expect(result.check).toMatchObject({ name: 'kubegate/diff (prod)', conclusion: 'success', title: '1 to update, 1 removed from Git' });
     expect(result.sections[0]).toContain('| `ConfigMap apps/old` | removed from Git |');
     expect(result.sections[1]).toContain('-  a: "1"\n+  a: "2"');
+  });
+
+  test("objects removed from Git: deletions when the sync prunes them, the ApplySet's parent in the environment's namespace, else the context's", async () => {
+    const member = (ns: string, id: string): Parameters<typeof fake.live.set>[1] =>
+      ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'old', namespace: ns, labels: { 'applyset.kubernetes.io/part-of': id } } });
+    const fake = fakeCluster();
+    fake.live.set('ConfigMap/apps/old', member('apps', applySetParent('prod', 'apps').id));
+    fake.live.set('ConfigMap/default/old', member('default', applySetParent('prod', 'default').id));
+    const diffEnvironment = createDiffEnvironment(settings(), () => fake);
+    const prune = { enabled: true, mode: 'apply' as const, prune: true };
+    expect((await diffEnvironment({ ...request, sync: prune })).check.title).toBe('1 to create, 1 to delete');
+    const { namespace: _, ...withoutNamespace } = request;
+    expect((await diffEnvironment({ ...withoutNamespace, sync: prune })).check.title).toBe('1 to create, 1 to delete');
+    const kept = await diffEnvironment({ ...request, sync: { ...prune, prune: false } });
+    expect(kept.check.title).toBe('1 to create, 1 removed from Git');
+    expect(kept.sections[0]).toContain('| `ConfigMap apps/old` | removed from Git |  |  | still in the cluster: sync.prune is off, so the sync after merge leaves it |');
   });
 
   test('a fork: no cluster call, a neutral check with the reason', async () => {

@@ -20,6 +20,13 @@ export function key(ref: ObjectRef): string {
   return `${ref.kind}/${ref.namespace ?? ''}/${ref.name}`;
 }
 
+/** The one selector form kubegate sends: "key=value". */
+function matchesLabel(o: KubeObject, selector: string | undefined): boolean {
+  if (selector === undefined) return true;
+  const [k = '', v] = selector.split('=');
+  return o.metadata.labels?.[k] === v;
+}
+
 function abortable<T>(signal: AbortSignal | undefined, work: Promise<T>): Promise<T> {
   if (!signal) return work;
   return Promise.race([
@@ -82,10 +89,11 @@ export function fakeCluster(options: FakeOptions = {}): FakeCluster {
     watch() {
       return Promise.resolve('ended' as const);
     },
-    async list({ kind, namespace, signal }) {
-      fake.calls.push(`list ${kind}/${namespace ?? ''}`);
+    async list({ kind, namespace, signal, labelSelector }) {
+      fake.calls.push(`list ${kind}/${namespace ?? ''}${labelSelector ? `?${labelSelector}` : ''}`);
       if (options.noList) throw new ClusterError('forbidden', { status: 403, reason: 'Forbidden' });
-      return abortable(signal, track(async () => [...fake.live.values()].filter((o) => o.kind === kind && (o.metadata.namespace ?? '') === (namespace ?? ''))));
+      const selected = (o: KubeObject): boolean => o.kind === kind && (o.metadata.namespace ?? '') === (namespace ?? '') && matchesLabel(o, labelSelector);
+      return abortable(signal, track(async () => [...fake.live.values()].filter(selected)));
     },
     async delete() {
       return 'not-found';

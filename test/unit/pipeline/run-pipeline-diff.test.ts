@@ -11,6 +11,7 @@ import { runPipeline } from '../../../src/pipeline/run-pipeline.js';
 import type { PipelineInput } from '../../../src/pipeline/types.js';
 import { renderComment, renderCommentMarkdown } from '../../../src/report/render-comment.js';
 import { parseAppSettings } from '../../../src/settings/index.js';
+import { applySetParent } from '../../../src/sync/applyset-parent.js';
 import type { ValidatorOptions } from '../../../src/validate/types.js';
 import { fakeCluster } from '../diff/fake-cluster.js';
 import { snapshotOf } from '../snapshot/snapshot-from-dirs.js';
@@ -126,6 +127,33 @@ describe('runPipeline: the cluster diff of each affected environment', () => {
     expect(at('<summary>ConfigMap apps/settings')).toBeLessThan(at('### Cluster diff: `edge`'));
     expect(at('### Cluster diff: `edge`')).toBeLessThan(at('### Cluster diff: `gone`'));
     expect(comment).toContain('| `ConfigMap apps/old` | removed from Git |');
+  });
+
+  test("each environment's sync settings of the default branch's config go along; a pruned ApplySet member is a deletion", async () => {
+    const config = `${CONFIG.replace('    paths: ["gone/**"]\n', '    paths: ["gone/**"]\n    sync: {prune: false}\n')}sync:\n  mode: apply\n  prune: true\n`;
+    const requests: EnvironmentDiffRequest[] = [];
+    await runPipeline(input({ config: loadRepoConfig(config) }), testDeps({ diffEnvironment: pureDiffEnvironment(requests) }));
+    expect(requests.map((r) => [r.environment, r.sync?.enabled, r.sync?.mode, r.sync?.prune])).toEqual([
+      ['apps', true, 'apply', true],
+      ['edge', true, 'apply', true],
+      ['gone', true, 'apply', false],
+    ]);
+
+    const cluster = fakeCluster();
+    const label = (environment: string, ns: string): Record<string, string> => ({ 'applyset.kubernetes.io/part-of': applySetParent(environment, ns).id });
+    cluster.live.set('ConfigMap/apps/old', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'old', namespace: 'apps', labels: label('apps', 'apps') }, data: { a: '1' } });
+    cluster.live.set('ConfigMap/default/x', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', namespace: 'default', labels: label('gone', 'default') }, data: { a: '1' } });
+    const settings = parseAppSettings({ clusters: { 'staging-eu': { kubeconfig: '/k', repositories: ['acme/*'] }, edge: { kubeconfig: '/k', repositories: ['acme/*'] } } }, 'test', '/');
+    const report = await runPipeline(input({ config: loadRepoConfig(config) }), testDeps({ diffEnvironment: createDiffEnvironment(settings, () => cluster) }));
+    expect(names(report).slice(2)).toEqual([
+      'kubegate/diff (apps): success: 1 to create, 1 to delete',
+      'kubegate/diff (edge): success: 1 to create',
+      'kubegate/diff (gone): success: 1 removed from Git',
+    ]);
+    const comment = renderCommentMarkdown(report);
+    expect(comment).toContain('| `kubegate/diff (apps)` | ✅ success | 1 to create, 1 to delete |');
+    expect(comment).toContain('<summary>ConfigMap apps/old: delete (+0 -7)</summary>');
+    expect(comment).toContain('| `ConfigMap default/x` | removed from Git |  |  | still in the cluster: sync.prune is off, so the sync after merge leaves it |');
   });
 
   test('without a diffEnvironment: no diff check, and the comment says once which affected environments got no diff', async () => {
