@@ -17,7 +17,7 @@ import { createKeyedQueue, type KeyedQueue } from './keyed-queue.js';
 import type { SyncDeps } from './sync-default-branch.js';
 import type { PassDeps } from './validate-pull-request.js';
 import { createSyncExecutor, type SyncExecutor } from '../sync/create-sync-executor.js';
-import { driftOnSynced } from './drift/drift-on-synced.js';
+import { driftOnHead, driftOnSynced } from './drift/drift-on-synced.js';
 import { createDriftService, type DriftService } from './drift/drift-service.js';
 import { startDriftRebuild } from './drift/rebuild-drift.js';
 
@@ -31,6 +31,8 @@ export interface AppDeps extends PassDeps, SyncDeps {
   diffEnvironment?: DiffEnvironment;
   /** On start: watch again, in the background, what the clusters' ApplySet parents say was synced (src/app/drift/rebuild-drift.ts). */
   restoreDrift?: (auth: (installationId: number) => Promise<ProbotOctokit>, log: Pick<Logger, 'info' | 'warn'>) => void;
+  /** Stops every drift watch (and releases their Leases); resolves when they ended. */
+  closeDrift?: () => Promise<void>;
 }
 
 /** The cluster adapter's dry-run, only when the settings name clusters (without, the comment says none is configured). */
@@ -43,22 +45,28 @@ export function createAppDeps(overrides: Partial<AppDeps> = {}): AppDeps {
   const diffEnvironment = 'diffEnvironment' in overrides ? overrides.diffEnvironment : defaultDiffEnvironment(settings);
   let executor: SyncExecutor | undefined;
   let drift: DriftService | undefined;
-  const onSynced = driftOnSynced(() => (drift ??= createDriftService(settings)));
+  const driftService = (): DriftService => (drift ??= createDriftService(settings));
+  const onSynced = driftOnSynced(driftService);
+  const onHead = driftOnHead(driftService);
   const deps: AppDeps = {
     syncExecutor: () => (executor ??= createSyncExecutor(settings)),
     onSynced,
+    onHead,
     restoreDrift: (auth, log) =>
       startDriftRebuild({
         settings,
         loadRepoConfig: deps.loadRepoConfig,
         onSynced: deps.onSynced ?? onSynced,
+        onHead: deps.onHead ?? onHead,
         log: { info: (m) => log.info(m), warn: (m) => log.warn(m) },
         openRepository: async (installationId, repo) => {
           const octokit = await auth(installationId);
           const { data } = await octokit.rest.repos.get({ owner: repo.owner, repo: repo.repo });
-          return { port: deps.createPort(octokit, repo), defaultBranch: data.default_branch };
+          const branch = await octokit.rest.repos.getBranch({ owner: repo.owner, repo: repo.repo, branch: data.default_branch });
+          return { port: deps.createPort(octokit, repo), defaultBranch: data.default_branch, headSha: branch.data.commit.sha };
         },
       }),
+    closeDrift: async () => drift?.close(),
     runPipeline: (input) => runPipeline(input, { ...defaultPipelineDeps(), ...(diffEnvironment ? { diffEnvironment } : {}) }),
     loadRepoConfig,
     renderComment,

@@ -19,6 +19,7 @@ import { OpenRecords } from './sync/open-records.js';
 import { prepareSteps } from './sync/prepare-steps.js';
 import { completeCheckRun, openCheckRun } from './sync/publish-check.js';
 import { readApprovals } from './sync/read-approvals.js';
+import { selectSyncEnvironments } from './sync/select-environments.js';
 import { syncEnvironmentStep, type EnvironmentStep, type StepOutcome } from './sync/sync-environment-step.js';
 import type { SyncTarget } from './sync/sync-target.js';
 
@@ -30,6 +31,8 @@ export interface SyncDeps {
   snapshot?: ExtractOptions;
   /** After an environment is synced: drift detection starts watching it (src/app/drift). */
   onSynced?: (port: GitHubPort, sha: string, step: Pick<EnvironmentStep, 'env' | 'objects' | 'sync'>) => void;
+  /** The default branch is at `head` now (a push or a merge; `before`: the commit it replaced): drift reports move to it (src/app/drift). */
+  onHead?: (port: GitHubPort, head: string, before?: string) => void;
   /** Work in flight at a stop: a sync cut short completes its check runs and deployments as interrupted. */
   inflight?: InflightWork;
 }
@@ -49,6 +52,8 @@ export async function syncDefaultBranch(port: GitHubPort, target: SyncTarget, de
     open.failAll(port, INTERRUPTED_OUTPUT.title, INTERRUPTED_OUTPUT.summary, 'kubegate stopped during the sync; comment /sync on the pull request (or push again) to run it anew'),
   );
   try {
+    // 0. The head moved, whatever this commit changes: the drift check runs follow it.
+    deps.onHead?.(port, target.sha, target.beforeSha);
     // 1. Config from the default branch only; sync is opt-in per environment (sync.mode).
     const loaded = await readRepoConfig(port, target.defaultBranch, deps.loadRepoConfig);
     if (!loaded.ok) return { status: 'skipped', reason: `the config on ${target.defaultBranch} is not valid (the pull-request checks say why); nothing is synced` };
@@ -57,9 +62,9 @@ export async function syncDefaultBranch(port: GitHubPort, target: SyncTarget, de
     // 2. The default branch before the commit, and the commit (one tarball each).
     const before = target.beforeSha ?? (await port.commitParent(target.sha));
     const [base, head] = await Promise.all([before ? takeSnapshot(port, before, deps.snapshot) : emptySnapshot(''), takeSnapshot(port, target.sha, deps.snapshot)]);
-    // 3. The environments the commit changes, with sync on.
+    // 3. The environments the commit changes (or every one with sync.when always), with sync on.
     const found = await findChangedEnvironments(config, base, head, deps.pipeline);
-    const environments = found.environments.filter((env) => resolveSyncConfig(config, env).enabled);
+    const environments = selectSyncEnvironments(config, found.environments);
     if (environments.length === 0) return { status: 'skipped', reason: `commit ${target.sha.slice(0, 7)} changes no environment that syncs` };
     // 4. Approval per environment, reported as kubegate/approval on the commit.
     const approvals = await readApprovals(port, target, config, environments);

@@ -19,8 +19,15 @@ const PATTERN_HINTS: Record<string, string> = {
   '/sync/namespaces/*': NAMESPACE_HINT,
 };
 
+/** Wrong-type hints by field: what a user likely meant. */
+const TYPE_HINTS: Record<string, string> = {
+  '/environments/*/drift': 'must be a mapping; drift detection is on by default, `drift: {enabled: false}` turns it off',
+};
+
+const fieldPattern = (instancePath: string): string => instancePath.replace(/\/\d+(?=\/|$)/g, '/*');
+
 function patternHint(instancePath: string): string | undefined {
-  return PATTERN_HINTS[instancePath.replace(/\/\d+(?=\/|$)/g, '/*')];
+  return PATTERN_HINTS[fieldPattern(instancePath)];
 }
 
 function knownFields(error: ErrorObject): string[] {
@@ -61,7 +68,7 @@ export function describeSchemaError(error: ErrorObject): DescribedError {
         message: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')} (got ${describeValue(error.data)})`,
       };
     case 'type':
-      return { path: at, message: `must be ${articled(String(params.type))} (got ${describeValue(error.data)})` };
+      return { path: at, message: `${TYPE_HINTS[fieldPattern(at)] ?? `must be ${articled(String(params.type))}`} (got ${describeValue(error.data)})` };
     case 'pattern':
       return { path: at, message: `${patternHint(at) ?? `must match ${String(params.pattern)}`} (got ${describeValue(error.data)})` };
     case 'minItems':

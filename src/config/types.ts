@@ -8,9 +8,14 @@ export type RenderMode = 'plain' | 'kustomize';
 /** How an environment reaches its cluster after merge (docs/sync.md). */
 export type SyncMode = 'apply' | 'argocd' | 'flux' | 'none';
 
+/** Which pushes to the default branch sync an environment: those that change its files, or every one. */
+export type SyncWhen = 'changed' | 'always';
+
 /** The `sync` mapping as written (top level: defaults; per environment: overrides). */
 export interface SyncConfig {
   mode?: SyncMode;
+  /** Default changed. */
+  when?: SyncWhen;
   prune?: boolean;
   recreate?: boolean;
   waitForRollout?: boolean;
@@ -34,6 +39,8 @@ export interface ApprovalConfig {
 }
 
 export interface DriftConfig {
+  /** Watch the environment after each apply-mode sync (default true; drift detection is on unless turned off). */
+  enabled?: boolean;
   /** Conclusion of kubegate/drift (ENV) when drift is found (default failure). */
   conclusion?: 'failure' | 'neutral';
   /** Re-apply drifted objects from the deployed revision (default false). */
@@ -51,7 +58,7 @@ export interface EnvironmentConfig {
   namespace?: string;
   sync?: SyncConfig;
   approvals?: ApprovalConfig;
-  /** Drift detection: the check run's conclusion on drift, and self-heal (docs/drift.md). */
+  /** Drift detection (on by default in apply mode): off, the check run's conclusion on drift, and self-heal (docs/drift.md). */
   drift?: DriftConfig;
   /**
    * Set only on the environment kubegate adds when the config names none:

@@ -2,7 +2,10 @@
 // commenter's repository role, and the state of the pull request. Part of
 // GitHubPort (create-chatops-port.ts implements it).
 import type { Permission } from '../chatops/types.js';
+import type { CommitComparison } from './compare-commits.js';
 import type { CommitPullRequest } from './sync-port.js';
+
+export type { CommitComparison } from './compare-commits.js';
 
 export type CommentReaction = 'eyes' | 'rocket' | 'confused';
 
@@ -13,6 +16,16 @@ export interface ChatOpsPort {
   collaboratorPermission(username: string): Promise<Permission>;
   /** GET /repos/{o}/{r}/pulls/{n}: merged or not, the merge commit, and whether it can be merged. */
   pullRequestState(pullNumber: number): Promise<PullRequestState>;
+  /** GET compare/{base}...{head}: how head relates to base (pre-merge /sync: is the head behind its base). */
+  compareCommits(base: string, head: string): Promise<CommitComparison>;
+  /** GET commits/{ref}/status: the latest commit status of each context on a commit (needs Commit statuses: read). */
+  listCommitStatuses(ref: string): Promise<CommitStatus[]>;
+}
+
+export interface CommitStatus {
+  context: string;
+  /** success, failure, error or pending. */
+  state: string;
 }
 
 export interface PullRequestState extends CommitPullRequest {

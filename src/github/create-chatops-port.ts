@@ -4,6 +4,8 @@ import type { ProbotOctokit } from 'probot';
 import { PERMISSIONS, type Permission } from '../chatops/types.js';
 import { callGitHub as call, statusOf } from './call-github.js';
 import type { ChatOpsPort } from './chatops-port.js';
+import { compareCommits } from './compare-commits.js';
+import { GitHubApiError } from './errors.js';
 import type { RepoRef } from './github-port.js';
 
 export function createChatOpsPort(octokit: ProbotOctokit, repo: RepoRef): ChatOpsPort {
@@ -40,6 +42,20 @@ export function createChatOpsPort(octokit: ProbotOctokit, repo: RepoRef): ChatOp
           baseSha: data.base.sha,
         };
       }),
+    compareCommits: (base, head) => call(`compare ${base.slice(0, 12)}...${head.slice(0, 12)}`, () => compareCommits(octokit, repo, base, head)),
+    listCommitStatuses: (ref) => {
+      const action = `read the commit statuses of ${ref.slice(0, 7)}`;
+      return call(action, async () => {
+        try {
+          const { data } = await octokit.rest.repos.getCombinedStatusForRef({ owner, repo: name, ref, per_page: 100 });
+          return data.statuses.map((s) => ({ context: s.context, state: s.state }));
+        } catch (error: unknown) {
+          // Installations from before kubegate asked for it have not granted the permission yet.
+          if (statusOf(error) === 403) throw new GitHubApiError(action, 403, "HTTP 403: the app needs the Commit statuses: read permission (accept it in the installation's settings)", { cause: error });
+          throw error;
+        }
+      });
+    },
   };
 }
 

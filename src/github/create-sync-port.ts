@@ -2,6 +2,7 @@
 // by create-github-port.ts.
 import type { ProbotOctokit } from 'probot';
 import { callGitHub as call, statusOf } from './call-github.js';
+import { compareCommits } from './compare-commits.js';
 import { GitHubApiError } from './errors.js';
 import type { RepoRef } from './github-port.js';
 import type { DeploymentInfo, DeploymentState, SyncPort } from './sync-port.js';
@@ -39,6 +40,16 @@ export function createSyncPort(octokit: ProbotOctokit, repo: RepoRef): SyncPort 
         try {
           const { data } = await octokit.rest.teams.getMembershipForUserInOrg({ org, team_slug: teamSlug, username });
           return data.state === 'active';
+        } catch (error: unknown) {
+          if (statusOf(error) === 404) return false;
+          throw error;
+        }
+      }),
+    isAncestor: (ancestor, descendant) =>
+      call(`compare ${descendant.slice(0, 12)}...${ancestor.slice(0, 12)}`, async () => {
+        try {
+          const { status } = await compareCommits(octokit, repo, descendant, ancestor);
+          return status === 'behind' || status === 'identical';
         } catch (error: unknown) {
           if (statusOf(error) === 404) return false;
           throw error;

@@ -58,6 +58,13 @@ export interface SyncPort {
   listReviews(pullNumber: number): Promise<PullRequestReview[]>;
   /** Active member of the organization's team (404: not a member). */
   isTeamMember(org: string, teamSlug: string, username: string): Promise<boolean>;
+  /**
+   * `ancestor` is an ancestor of `descendant` (or the same commit): GET
+   * compare/{descendant}...{ancestor} answers behind or identical. False when
+   * GitHub knows neither history (404), e.g. a deployed commit that a force
+   * push removed.
+   */
+  isAncestor(ancestor: string, descendant: string): Promise<boolean>;
   /** The first parent of a commit (the default branch before a merge). */
   commitParent(sha: string): Promise<string | undefined>;
   /** Deployments of a commit to an environment, newest first. */

@@ -1,5 +1,5 @@
 // Whether the app watches an environment for drift, as far as its own
-// settings go (the repo config must opt in too, with a `drift` section): not
+// settings go (the repo config must not turn it off, drift.enabled): not
 // on a cluster whose settings say drift: false, and, with a drift.environments
 // list, only for the environments it matches ("owner/name:ENVIRONMENT";
 // repository globs ignore case as in clusters.*.repositories, environment

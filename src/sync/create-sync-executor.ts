@@ -1,16 +1,19 @@
 // The effectful side of a sync, injected into the app's workflow: decide
 // whether the environment's cluster may be used (app settings), then run one
 // sync at a time per environment (in-process queue, newer commits collapse
-// to the newest; a Lease in the target cluster across replicas) in the
-// environment's mode. A dry run (apply mode only) writes nothing, so it takes
-// neither the queue nor the Lease. Never throws for cluster, Argo CD or Flux
-// faults: they are part of the result.
+// to the newest that contains them; a Lease in the target cluster across
+// replicas, under which an apply-mode sync of a commit older than the one
+// last synced ends as superseded) in the environment's mode. A dry run (apply mode only) writes
+// nothing, so it takes neither the queue nor the Lease. Never throws for
+// cluster, Argo CD or Flux faults: they are part of the result.
 import { hostname } from 'node:os';
 import { createClusterClient, type ClusterClient } from '../cluster/index.js';
 import type { EnvironmentConfig } from '../config/types.js';
 import type { ManifestObject } from '../core/types.js';
 import { clusterConnection, decideClusterDryRun, type AppSettings, type ClusterConnection, type ClusterSettings } from '../settings/index.js';
+import { applySetParent } from './applyset-parent.js';
 import { syncWithApply } from './apply/sync-with-apply.js';
+import { findNewerRevision, type IsAncestor } from './find-newer-revision.js';
 import { withEnvironmentLease } from './lease/environment-lease.js';
 import { createSyncQueue, type QueueOutcome, type SyncQueue } from './lease/sync-queue.js';
 import { rollbackWithArgoCd } from './modes/rollback-with-argocd.js';
@@ -31,8 +34,16 @@ export interface EnvironmentSyncRequest {
   installationId?: number;
   /** Preview only (apply mode): server-side dryRun=All for every object and prune, nothing written. */
   dryRun?: boolean;
-  /** ChatOps /rollback to `sha`: apply mode re-applies it; argocd asks Argo CD's rollback (flux has none). */
+  /** ChatOps /rollback to `sha`: apply mode re-applies it, even when it is older than what runs; argocd asks Argo CD's rollback (flux has none). */
   rollback?: boolean;
+  /**
+   * Keeps syncs in commit order (not for a rollback). Apply mode: asked under
+   * the Lease whether `sha` is older than the commit the ApplySet parent
+   * records (then superseded, nothing applied). Any mode: when a later
+   * arrival replaced `sha` in the queue, whether that one contains it (if
+   * not, `sha` queues again). Without it (the CLI), arrival order counts.
+   */
+  isAncestor?: IsAncestor;
 }
 
 export type SyncExecutor = (request: EnvironmentSyncRequest) => Promise<QueueOutcome<SyncResult>>;
@@ -44,6 +55,12 @@ export interface SyncExecutorDeps {
   queue?: SyncQueue;
   /** Lease timings (tests shorten them). */
   lease?: { durationSeconds?: number; waitMs?: number; pollMs?: number };
+}
+
+/** Whether commit `by` contains the request's commit; without the question (or for a rollback), the queue's order is trusted. */
+async function containedIn(request: EnvironmentSyncRequest, by: string): Promise<boolean> {
+  if (!request.isAncestor || request.rollback || by === request.sha) return true;
+  return request.isAncestor(request.sha, by).catch(() => true); // GitHub cannot say: as before, the newer arrival wins
 }
 
 function immediate(request: EnvironmentSyncRequest, status: SyncResult['status'], reason: string): SyncResult {
@@ -102,8 +119,17 @@ export function createSyncExecutor(settings: AppSettings, deps: SyncExecutorDeps
     return request.rollback ? rollbackWithArgoCd(target) : syncWithArgoCd(target);
   };
 
-  const withLease = async (request: EnvironmentSyncRequest, cluster: ClusterSettings): Promise<SyncResult> => {
-    if (request.sync.mode === 'argocd') return dispatch(request, cluster); // Argo CD runs one operation per Application itself
+  /** The newer commit the environment already runs, when this apply-mode sync is of an older one. */
+  const newerRevision = (request: EnvironmentSyncRequest, cluster: ClusterSettings, signal: AbortSignal): Promise<string | undefined> => {
+    const { environment, isAncestor } = request;
+    if (request.sync.mode !== 'apply' || request.rollback || !isAncestor) return Promise.resolve(undefined);
+    const client = clientFor(cluster);
+    const parent = applySetParent(environment.name, environment.namespace ?? client.defaultNamespace);
+    return findNewerRevision({ client, parent, repository: request.repository, sha: request.sha, isAncestor, signal });
+  };
+
+  const withLease = async (request: EnvironmentSyncRequest, cluster: ClusterSettings): Promise<QueueOutcome<SyncResult>> => {
+    if (request.sync.mode === 'argocd') return { status: 'ran', value: await dispatch(request, cluster) }; // Argo CD runs one operation per Application itself
     try {
       return await withEnvironmentLease(
         {
@@ -113,10 +139,14 @@ export function createSyncExecutor(settings: AppSettings, deps: SyncExecutorDeps
           holder: `${hostname()}/${process.pid}/${request.sha.slice(0, 12)}`,
           ...deps.lease,
         },
-        (signal) => dispatch(request, cluster, signal),
+        async (signal): Promise<QueueOutcome<SyncResult>> => {
+          const newer = await newerRevision(request, cluster, signal);
+          if (newer !== undefined) return { status: 'superseded', by: newer, deployed: true };
+          return { status: 'ran', value: await dispatch(request, cluster, signal) };
+        },
       );
     } catch (err: unknown) {
-      return immediate(request, 'failed', `the sync did not run: ${err instanceof Error ? err.message : String(err)}`);
+      return { status: 'ran', value: immediate(request, 'failed', `the sync did not run: ${err instanceof Error ? err.message : String(err)}`) };
     }
   };
 
@@ -130,6 +160,10 @@ export function createSyncExecutor(settings: AppSettings, deps: SyncExecutorDeps
       const value = sync.mode === 'apply' ? await dispatch(request, decision.cluster) : immediate(request, 'refused', `a dry run previews sync.mode apply only, not ${sync.mode}`);
       return { status: 'ran', value };
     }
-    return queue.submit(`${decision.cluster.name}/${environment.name}`, request.sha, () => withLease(request, decision.cluster));
+    const submit = (): Promise<QueueOutcome<QueueOutcome<SyncResult>>> => queue.submit(`${decision.cluster.name}/${environment.name}`, request.sha, () => withLease(request, decision.cluster));
+    let queued = await submit();
+    // The queue trusts arrival order: a late event of an older commit may have replaced this one. Unless it contains this one, wait again.
+    while (queued.status === 'superseded' && !(await containedIn(request, queued.by))) queued = await submit();
+    return queued.status === 'ran' ? queued.value : queued;
   };
 }

@@ -1,12 +1,14 @@
 // An environment's effective sync settings: its own `sync` fields, else the
 // top-level `sync`, else the defaults. Sync is opt-in: an environment
 // without a `sync.mode` (its own or the top level's) is left alone.
-import type { EnvironmentConfig, RepoConfig, SyncConfig, SyncMode } from '../config/types.js';
+import type { EnvironmentConfig, RepoConfig, SyncConfig, SyncMode, SyncWhen } from '../config/types.js';
 
 export interface ResolvedSync {
   /** A `sync.mode` is set (for the environment or at the top level): without one, merges are not synced or recorded. */
   enabled: boolean;
   mode: SyncMode;
+  /** changed: pushes that change the environment's files; always: every push to the default branch. */
+  when: SyncWhen;
   prune: boolean;
   recreate: boolean;
   waitForRollout: boolean;
@@ -26,6 +28,7 @@ export function resolveSyncConfig(config: Pick<RepoConfig, 'sync'>, env: Pick<En
   return {
     enabled: pick('mode') !== undefined,
     mode: pick('mode') ?? 'none',
+    when: pick('when') ?? 'changed',
     prune: pick('prune') ?? false,
     recreate: pick('recreate') ?? false,
     waitForRollout: pick('waitForRollout') ?? true,

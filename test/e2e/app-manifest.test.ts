@@ -26,6 +26,7 @@ test('app.yml subscribes to the handled events and asks for the permissions the 
     pull_requests: 'write',
     issues: 'write',
     deployments: 'write',
+    statuses: 'read',
     members: 'read',
     metadata: 'read',
   });

@@ -6,6 +6,7 @@ import { jest } from '@jest/globals';
 import { leaseName } from '../../src/sync/lease/environment-lease.js';
 import { HELD_BY_ANNOTATION } from '../../src/sync/lease/environment-hold.js';
 import { COMMENT_ID, commentPayload, fakeChatOps } from '../e2e/support/chatops-scenario.js';
+import { fakeHeadState } from '../e2e/support/head-state.js';
 import { fakeOpenPull } from '../e2e/support/open-pull.js';
 import { approvedBy, BASE_SHA, configText, OWNER, payloads, PR_HEAD_SHA, REPO, startSyncScenario, webApp, type SyncScenario } from '../e2e/support/sync-scenario.js';
 import { fakeIssueComments, isObject, type JsonObject } from '../harness/github/index.js';
@@ -49,6 +50,8 @@ describe('chatops /sync ENV before merge (GitHub harness + local control plane)'
     const comments2 = fakeIssueComments(harness.github, { owner: OWNER, repo: REPO, issueNumber: 2, appId: harness.appId });
     const comments3 = fakeIssueComments(harness.github, { owner: OWNER, repo: REPO, issueNumber: 3, appId: harness.appId });
     fakeOpenPull(harness.github, { mergeable: true, mergeableState: 'clean' });
+    fakeHeadState(harness.github, { statuses: { 'ci/jenkins': 'success' } });
+    fakeHeadState(harness.github, { headSha: OTHER_HEAD });
     fakeOpenPull(harness.github, { mergeable: true, mergeableState: 'clean', number: 3, headSha: OTHER_HEAD });
     const client = clusterClient();
     const lease = { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', name: leaseName('apps'), namespace: ns };

@@ -4,8 +4,10 @@
 // deployed (src/sync/parent-record.ts). For each one whose repository the
 // cluster allows, the repository's config is read from its default branch and
 // the environment is watched at that revision, exactly as after a sync
-// (onSynced: apply mode with a `drift` section only). A parent that fails is
-// logged and skipped; the rebuild runs in the background and never throws.
+// (onSynced: apply mode, unless drift is turned off), with its check run on
+// the default branch head when the repository says where that is. A parent
+// that fails is logged and skipped; the rebuild runs in the background and
+// never throws.
 import { createClusterClient, type ClusterClient } from '../../cluster/index.js';
 import type { RepoConfig } from '../../config/types.js';
 import type { ManifestObject } from '../../core/types.js';
@@ -18,13 +20,16 @@ import { APPLYSET_ID_LABEL } from '../../sync/applyset-keys.js';
 import { readParentRecords, type ParentRecord } from '../../sync/parent-record.js';
 import { resolveSyncConfig } from '../../sync/resolve-sync-config.js';
 import type { SyncDeps } from '../sync-default-branch.js';
+import { driftNotWatchedReason } from './drift-watched.js';
 
 export interface RebuildDriftDeps {
   settings: AppSettings;
-  /** The repository as its installation sees it (app.auth(installationId)), with its default branch. */
-  openRepository: (installationId: number, repo: RepoRef) => Promise<{ port: GitHubPort; defaultBranch: string }>;
+  /** The repository as its installation sees it (app.auth(installationId)), with its default branch and, when known, that branch's head. */
+  openRepository: (installationId: number, repo: RepoRef) => Promise<{ port: GitHubPort; defaultBranch: string; headSha?: string }>;
   loadRepoConfig: LoadRepoConfig;
   onSynced: NonNullable<SyncDeps['onSynced']>;
+  /** Where the drift check runs go (the default branch head); without it they go on the recorded revision. */
+  onHead?: SyncDeps['onHead'];
   /** The environment's objects at the revision (default: the tarball, rendered like the sync does). */
   readDesired?: (port: GitHubPort, config: RepoConfig, environment: string, revision: string) => Promise<readonly ManifestObject[]>;
   createClient?: (connection: ClusterConnection) => ClusterClient;
@@ -44,15 +49,17 @@ async function restoreParent(deps: RebuildDriftDeps, cluster: ClusterSettings, r
   const watch = decideDriftWatch(deps.settings, { repository: record.repository, environment: record.environment, cluster });
   if (!watch.watch) return watch.reason;
   const [owner = '', repo = ''] = record.repository.split('/');
-  const { port, defaultBranch } = await deps.openRepository(record.installationId, { owner, repo });
+  const { port, defaultBranch, headSha } = await deps.openRepository(record.installationId, { owner, repo });
   const loaded = await readRepoConfig(port, defaultBranch, deps.loadRepoConfig);
   if (!loaded.ok) return `the config on ${defaultBranch} is not valid`;
   const env = loaded.config.environments.find((e) => e.name === record.environment);
   if (!env) return `the config on ${defaultBranch} has no environment "${record.environment}"`;
   if (env.cluster !== cluster.name) return `environment "${env.name}" now names cluster "${env.cluster ?? ''}"`;
   const sync = resolveSyncConfig(loaded.config, env);
-  if (sync.mode !== 'apply' || !env.drift) return 'the environment is not synced in apply mode with a drift section';
+  const notWatched = driftNotWatchedReason(env, sync);
+  if (notWatched) return notWatched;
   const objects = await (deps.readDesired ?? defaultReadDesired)(port, loaded.config, env.name, record.revision);
+  if (headSha) deps.onHead?.(port, headSha);
   deps.onSynced(port, record.revision, { env, objects, sync });
   return undefined;
 }

@@ -27,6 +27,8 @@ export interface EnvironmentStep {
   refusal?: string;
   /** Apply even when this commit was deployed here before (a ChatOps rollback). */
   redeploy?: boolean;
+  /** A ChatOps rollback: applied although the environment runs a newer commit (no ordering). */
+  rollback?: boolean;
   /** The Deployment's description (default "kubegate MODE sync of SHA"). */
   description?: string;
 }
@@ -66,11 +68,23 @@ export async function syncEnvironmentStep(port: GitHubPort, target: SyncTarget, 
   // 3. The sync (one at a time per environment; a newer commit may supersede this one while it waits).
   const outcome: QueueOutcome<SyncResult> = step.refusal
     ? { status: 'ran', value: { environment: env.name, cluster: env.cluster ?? '', mode: sync.mode, status: 'refused', reason: step.refusal, objects: [], unhealthy: [], durationMs: 0 } }
-    : await execute({ repository: `${target.repo.owner}/${target.repo.repo}`, environment: env, sync, sha: target.sha, objects: step.objects, ...(target.installationId !== undefined ? { installationId: target.installationId } : {}) });
+    : await execute({
+        repository: `${target.repo.owner}/${target.repo.repo}`,
+        environment: env,
+        sync,
+        sha: target.sha,
+        objects: step.objects,
+        // Across replicas, a commit older than the one last synced is superseded; a rollback goes back on purpose.
+        ...(step.rollback ? { rollback: true } : { isAncestor: port.isAncestor }),
+        ...(target.installationId !== undefined ? { installationId: target.installationId } : {}),
+      });
   // 4. The results.
   let check: CheckResult;
   if (outcome.status === 'superseded') {
-    const summary = `A newer commit, \`${outcome.by.slice(0, 7)}\`, reached the queue of environment **${env.name}** while this one waited; it includes these changes and is synced instead.`;
+    const by = `\`${outcome.by.slice(0, 7)}\``;
+    const summary = outcome.deployed
+      ? `Environment **${env.name}** already runs ${by}, a newer commit that includes this one (another replica synced it first), so this older commit is not applied.`
+      : `A newer commit, ${by}, reached the queue of environment **${env.name}** while this one waited; it includes these changes and is synced instead.`;
     check = { name: syncCheckName(env.name), conclusion: 'neutral', title: `superseded by ${outcome.by.slice(0, 7)}`, summary, findings: [] };
   } else {
     check = buildSyncCheck(outcome.value, { sha: target.sha, mismatches: comparePrediction(outcome.value.objects, step.prediction), secretValues: step.secretValues });

@@ -3,7 +3,12 @@
 // before it (its changes are in the newer commit), so the queue never holds
 // more than one.
 
-export type QueueOutcome<T> = { status: 'ran'; value: T } | { status: 'superseded'; by: string };
+/**
+ * superseded: a newer commit `by` replaced this one while it waited in the
+ * queue, or (`deployed`) the environment already runs `by`, which contains
+ * this commit (another replica synced it first).
+ */
+export type QueueOutcome<T> = { status: 'ran'; value: T } | { status: 'superseded'; by: string; deployed?: boolean };
 
 export interface SyncQueue {
   /** `sha` names the commit, for the superseded outcome of the one it replaces. */

@@ -75,7 +75,8 @@ data: {greeting: "hello${extra}"}
 export const approvedBy = (user: string, commitId = PR_HEAD_SHA, at = '2024-05-15T15:00:00Z'): FakeReview => ({ user, state: 'APPROVED', commitId, submittedAt: at });
 
 export interface SyncScenario {
-  harness: AppHarness;
+  /** stop() also ends the app's drift watches (every apply-mode sync starts one) and resolves once they ended. */
+  harness: Omit<AppHarness, 'stop'> & { stop(): Promise<void> };
   checkRuns: CheckRunsFake;
   deployments: DeploymentsFake;
 }
@@ -94,8 +95,21 @@ export interface SyncScenarioOptions {
 
 export async function startSyncScenario(options: SyncScenarioOptions): Promise<SyncScenario> {
   const settings = parseAppSettings(options.settings ?? {}, 'test settings', process.cwd());
-  const app = options.app ?? createApp(createAppDeps({ settings, diffEnvironment: undefined, ...options.deps }));
-  const harness = await startApp({ app });
+  let app = options.app;
+  let closeDrift: AppDeps['closeDrift'];
+  if (!app) {
+    const deps = createAppDeps({ settings, diffEnvironment: undefined, ...options.deps });
+    closeDrift = deps.closeDrift;
+    app = createApp(deps);
+  }
+  const started = await startApp({ app });
+  const harness = {
+    ...started,
+    stop: async (): Promise<void> => {
+      await closeDrift?.();
+      started.stop();
+    },
+  };
   const repo = { owner: OWNER, repo: REPO };
   const checkRuns = fakeCheckRuns(harness.github, { ...repo, appId: harness.appId });
   const deployments = fakeDeployments(harness.github, repo);

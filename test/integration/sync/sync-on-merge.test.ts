@@ -8,7 +8,7 @@
 // Deployment, its statuses and the check runs recorded.
 import { APPLYSET_PART_OF_LABEL, applySetParent } from '../../../src/sync/index.js';
 import { approvedBy, BASE_SHA, configText, MERGE_SHA, payloads, startSyncScenario, webApp, type SyncScenario } from '../../e2e/support/sync-scenario.js';
-import { clusterClient, freshNamespace, kubeconfigPath } from '../../setup/cluster-env.js';
+import { clusterClient, eventually, freshNamespace, kubeconfigPath } from '../../setup/cluster-env.js';
 import { hasKubectl, kubectl, syncText } from './sync-helpers.js';
 
 const extra = (ns: string): string => `apiVersion: v1
@@ -54,7 +54,8 @@ describe('sync on merge (GitHub harness + local control plane)', () => {
     expect(await client.find({ apiVersion: 'v1', kind: 'ConfigMap', name: 'old', namespace: ns })).toBeNull();
 
     // The records.
-    expect(checkRuns.runs.map((r) => `${r.name} ${r.head_sha.slice(0, 7)} ${r.conclusion ?? ''}`)).toEqual([
+    // (kubegate/drift (apps) joins them once the watch that every apply-mode sync starts has reported: below.)
+    expect(checkRuns.runs.filter((r) => !r.name.startsWith('kubegate/drift')).map((r) => `${r.name} ${r.head_sha.slice(0, 7)} ${r.conclusion ?? ''}`)).toEqual([
       `kubegate/approval ${MERGE_SHA.slice(0, 7)} success`,
       `kubegate/sync (apps) ${MERGE_SHA.slice(0, 7)} success`,
     ]);
@@ -76,6 +77,9 @@ describe('sync on merge (GitHub harness + local control plane)', () => {
         ],
       }),
     ]);
+    // Drift detection watches the synced environment by default (no drift section in the config).
+    await eventually('the drift report', () => checkRuns.named('kubegate/drift (apps)', MERGE_SHA)[0]?.conclusion === 'success');
+    expect(checkRuns.named('kubegate/drift (apps)', MERGE_SHA)[0]?.output.summary).toBe(`Environment **apps** at ${MERGE_SHA.slice(0, 12)}: in sync (3 objects).`);
     harness.assertDone();
 
     // The ApplySet is kubectl's kind of ApplySet.

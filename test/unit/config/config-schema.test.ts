@@ -45,6 +45,7 @@ describe('the TypeScript config types and the schema', () => {
   const requirementKeys = { key: 1, operator: 1, values: 1 } satisfies Record<keyof LabelSelectorRequirement, 1>;
   const syncKeys = {
     mode: 1,
+    when: 1,
     prune: 1,
     recreate: 1,
     waitForRollout: 1,

@@ -12,10 +12,11 @@ const cm = (name: string, action: SyncedObject['action'], extra: Partial<SyncedO
 });
 
 test('sync settings: the environment overrides the top level field by field; off unless a mode is set', () => {
-  expect(resolveSyncConfig({}, {})).toEqual({ enabled: false, mode: 'none', prune: false, recreate: false, waitForRollout: true, timeoutSeconds: 300 });
-  expect(resolveSyncConfig({ sync: { mode: 'apply', prune: true, timeoutSeconds: 60 } }, { sync: { prune: false, namespaces: ['shop'] } })).toEqual({
+  expect(resolveSyncConfig({}, {})).toEqual({ enabled: false, mode: 'none', when: 'changed', prune: false, recreate: false, waitForRollout: true, timeoutSeconds: 300 });
+  expect(resolveSyncConfig({ sync: { mode: 'apply', when: 'always', prune: true, timeoutSeconds: 60 } }, { sync: { prune: false, namespaces: ['shop'] } })).toEqual({
     enabled: true,
     mode: 'apply',
+    when: 'always',
     prune: false,
     recreate: false,
     waitForRollout: true,

@@ -1,8 +1,9 @@
 // /sync ENV on an open pull request, as steps: the environment -> the
-// requirements (allowPreMerge, approval of the head, mergeable, kubegate's
-// checks green, up to date with the base) -> the hold on ENV (another pull
-// request's hold refuses; the holder may sync again) -> the head's objects
-// applied through the sync executor, recorded as a Deployment of the head.
+// requirements (allowPreMerge, approval of the head, mergeable, every check
+// and commit status on the head green, up to date with the base, GitHub's
+// mergeable_state) -> the hold on ENV (another pull request's hold refuses;
+// the holder may sync again) -> the head's objects applied through the sync
+// executor, recorded as a Deployment of the head.
 import { decidePreMergeSync } from '../../../chatops/decide-pre-merge-sync.js';
 import type { RepoConfig } from '../../../config/types.js';
 import type { PullRequestState } from '../../../github/chatops-port.js';
@@ -13,7 +14,10 @@ import type { AppDeps } from '../../app-deps.js';
 import { done, refused, type CommandResult } from '../command-result.js';
 import { reapplyRevision } from '../rollback/reapply-revision.js';
 import { holderLink, holdLease, holdName } from './hold-lease.js';
-import { readHeadApproval } from './read-head-approval.js';
+import { readHeadFacts, type HeadFacts } from './read-head-facts.js';
+
+/** The first rule refuses before these count. */
+const NOT_ASKED: HeadFacts = { approval: { approved: false, reason: 'not asked' }, checks: [], appId: undefined, statuses: [], behindBy: 0 };
 
 export interface PreMergeSyncRequest {
   environment?: string;
@@ -33,20 +37,18 @@ export async function preMergeSync(port: GitHubPort, config: RepoConfig, pr: Pul
   // 2. The requirements; the first that fails is the answer.
   const sync = resolveSyncConfig(config, env);
   const allowPreMerge = env.sync?.allowPreMerge ?? config.sync?.allowPreMerge ?? false;
-  // GitHub is asked about reviews and checks only where the environment allows pre-merge sync at all.
-  const [approval, checks] = allowPreMerge
-    ? await Promise.all([readHeadApproval(port, config, env, pr, request.defaultBranch), port.appId().then((appId) => port.listCheckRuns(pr.headSha, appId))])
-    : [{ approved: false as const, reason: 'not asked' }, []]; // the first rule refuses before these count
+  // GitHub is asked about reviews, checks and the base only where the environment allows pre-merge sync at all.
+  const head = allowPreMerge ? await readHeadFacts(port, config, env, pr, request.defaultBranch) : NOT_ASKED;
   const reason = decidePreMergeSync({
     environment: env.name,
     pullNumber: pr.number,
     headSha: pr.headSha,
+    baseRef: pr.baseRef,
     allowPreMerge,
     mode: sync.mode,
-    approval,
     mergeable: pr.mergeable,
     mergeableState: pr.mergeableState,
-    checks,
+    ...head,
   });
   if (reason !== undefined) return refused(`${command} before merge refused: ${reason}`);
   // 3. The hold, under the environment's Lease.
@@ -61,7 +63,7 @@ export async function preMergeSync(port: GitHubPort, config: RepoConfig, pr: Pul
     port,
     config,
     env,
-    { defaultBranch: request.defaultBranch, currentSha: pr.baseSha, targetSha: pr.headSha, description: `pre-merge sync of #${pr.number}`, purpose: 'pre-merge sync' },
+    { defaultBranch: request.defaultBranch, currentSha: pr.baseSha, targetSha: pr.headSha, description: `pre-merge sync of #${pr.number}`, purpose: 'pre-merge sync', ordered: true },
     deps,
   );
   const links = `([deployments](${request.repoUrl}/deployments), [checks](${request.repoUrl}/pull/${pr.number}/checks))`;
