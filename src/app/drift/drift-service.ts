@@ -61,6 +61,8 @@ interface Tracked {
   environment: EnvironmentConfig;
   stop: AbortController;
   done: Promise<void>;
+  /** The watch gave up (an error was logged): tracking the same revision again restarts it. */
+  ended: boolean;
   feed: DriftFeed;
 }
 
@@ -111,7 +113,7 @@ export function createDriftService(settings: AppSettings, deps: DriftServiceDeps
       const key = `${repository}/${env.name}`;
       const previous = running.get(key);
       // The second event of a merge (or a redelivery) finds the revision watched already.
-      if (previous?.sha === target.sha && sameConfig(previous.environment, env)) return;
+      if (previous && !previous.ended && previous.sha === target.sha && sameConfig(previous.environment, env)) return;
       previous?.stop.abort();
       const stop = new AbortController();
       // The head: the newest one heard of, else the previous watcher's, else the deployed commit itself.
@@ -120,10 +122,14 @@ export function createDriftService(settings: AppSettings, deps: DriftServiceDeps
       const holder = `${hostname()}/${process.pid}/drift`;
       const lease = { client, namespace: cluster.leaseNamespace, environment: `drift-${env.name}`, holder, waitMs: Number.MAX_SAFE_INTEGER, pollMs: 10_000, sleep: (ms: number) => stoppable(ms, stop.signal) };
       // The previous watcher releases the Lease first, so this one takes it at once instead of polling.
-      const done = (previous?.done ?? Promise.resolve())
+      const tracked: Tracked = { sha: target.sha, environment: env, stop, done: Promise.resolve(), ended: false, feed };
+      tracked.done = (previous?.done ?? Promise.resolve())
         .then(() => withEnvironmentLease(lease, (lost) => watchHolding(target, cluster, client, feed, AbortSignal.any([lost, stop.signal]))))
-        .catch(warnError(env.name));
-      running.set(key, { sha: target.sha, environment: env, stop, done, feed });
+        .catch(warnError(env.name))
+        .finally(() => {
+          tracked.ended = true;
+        });
+      running.set(key, tracked);
     },
     moveHead(port, head, before) {
       const repository = repositoryOf(port);
