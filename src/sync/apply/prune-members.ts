@@ -4,9 +4,9 @@
 // objects before Namespaces (reverse apply order). Only labelled members are
 // ever listed, so objects outside the set are never touched. A preview sends
 // the same deletes with dryRun=All.
-import { ClusterError, mapBounded, type ClusterClient, type KubeObject } from '../../cluster/index.js';
+import { listLabelledKind, mapBounded, type ClusterClient } from '../../cluster/index.js';
 import { compareApplyOrder } from '../../diff/apply-order.js';
-import { objectKey, splitApiVersion } from '../../diff/object-names.js';
+import { objectKey } from '../../diff/object-names.js';
 import type { ResolvedRef } from '../../diff/types.js';
 import { APPLYSET_PART_OF_LABEL } from '../applyset-keys.js';
 import type { ApplySetParent, ApplySetScope } from '../applyset-parent.js';
@@ -41,25 +41,17 @@ function allowed(ref: ResolvedRef, list: readonly string[] | undefined): boolean
 }
 
 async function listKind(options: PruneOptions, groupKind: string): Promise<Candidate[]> {
-  const { client, parent, scope } = options;
   const { group, kind } = parseGroupKind(groupKind);
-  const apiVersion = options.versions.get(groupKind) ?? (await client.preferredVersion(group));
-  let namespaced: boolean;
-  try {
-    namespaced = (await client.resource(apiVersion, kind)).namespaced;
-  } catch (err: unknown) {
-    if (err instanceof ClusterError && err.reason === 'UnknownKind') return []; // the kind is gone (its CRD removed): no members left
-    throw err;
-  }
-  const selector = `${APPLYSET_PART_OF_LABEL}=${parent.id}`;
-  const read = (namespace?: string): Promise<KubeObject[]> =>
-    client.list({ apiVersion, kind, labelSelector: selector, signal: options.signal, ...(namespace === undefined ? {} : { namespace }) });
-  const lists = namespaced ? await Promise.all([...scope.namespaces].map((ns) => read(ns))) : [await read()];
-  const { version } = splitApiVersion(apiVersion);
-  return lists.flat().map((item) => ({
-    ref: { group, version, kind, name: item.metadata.name ?? '', ...(namespaced ? { namespace: item.metadata.namespace ?? '' } : {}), namespaced },
-    uid: item.metadata.uid,
-  }));
+  const apiVersion = options.versions.get(groupKind);
+  const members = await listLabelledKind(options.client, {
+    group,
+    kind,
+    ...(apiVersion === undefined ? {} : { apiVersion }),
+    namespaces: options.scope.namespaces,
+    labelSelector: `${APPLYSET_PART_OF_LABEL}=${options.parent.id}`,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  return members.map(({ ref, live }) => ({ ref, uid: live.metadata.uid }));
 }
 
 export async function pruneMembers(options: PruneOptions): Promise<SyncedObject[]> {
