@@ -11,11 +11,11 @@ export function isSecret(object: JsonObject | null | undefined): boolean {
   return object?.kind === 'Secret' && object.apiVersion === 'v1';
 }
 
-export function secretValues(object: JsonObject | null | undefined): string[] {
-  if (!isSecret(object)) return [];
+/** Every value a Secret's body holds: data (as written and base64-decoded) and stringData. */
+export function secretDataValues(body: JsonObject): string[] {
   const values: string[] = [];
   for (const field of ['data', 'stringData'] as const) {
-    const map = object?.[field];
+    const map = body[field];
     if (typeof map !== 'object' || map === null) continue;
     for (const v of Object.values(map)) {
       if (typeof v !== 'string') continue;
@@ -23,7 +23,14 @@ export function secretValues(object: JsonObject | null | undefined): string[] {
       if (field === 'data') values.push(Buffer.from(v, 'base64').toString('utf8'));
     }
   }
-  return values.filter((v) => v.trim().length >= MIN_SCRUBBED_LENGTH).sort((a, b) => b.length - a.length);
+  return values;
+}
+
+export function secretValues(object: JsonObject | null | undefined): string[] {
+  if (!object || !isSecret(object)) return [];
+  return secretDataValues(object)
+    .filter((v) => v.trim().length >= MIN_SCRUBBED_LENGTH)
+    .sort((a, b) => b.length - a.length);
 }
 
 /** `text` with every occurrence of the given values replaced by ***. */

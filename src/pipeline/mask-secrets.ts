@@ -2,26 +2,16 @@
 // this run (and its base64-decoded form) is replaced in all report text, by the
 // app's pipeline, `kubegate validate` and `kubegate policy` alike.
 import type { CheckResult, ManifestObject, Report } from '../core/types.js';
+import { secretDataValues } from '../diff/secret-values.js';
 import { goQuote } from '../validate/go-format.js';
 
 export const SECRET_MASK = '***';
 /** Shorter values would mask ordinary words; they are masked only where a message quotes them. */
 const MIN_MASKED_LENGTH = 4;
 
-/** The values a Secret holds: data (as written and base64-decoded) and stringData. */
+/** The values a Secret holds (any apiVersion: a misspelt one must not leak either). */
 function valuesOf(object: ManifestObject): string[] {
-  if (object.kind !== 'Secret') return [];
-  const values: string[] = [];
-  for (const field of ['data', 'stringData'] as const) {
-    const map = object.body[field];
-    if (typeof map !== 'object' || map === null) continue;
-    for (const v of Object.values(map as Record<string, unknown>)) {
-      if (typeof v !== 'string') continue;
-      values.push(v);
-      if (field === 'data') values.push(Buffer.from(v, 'base64').toString('utf8'));
-    }
-  }
-  return values;
+  return object.kind === 'Secret' ? secretDataValues(object.body) : [];
 }
 
 /**

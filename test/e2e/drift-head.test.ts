@@ -13,6 +13,7 @@ import type { ClusterClient, KubeObject, ObjectRef, WatchOptions } from '../../s
 import { parseAppSettings } from '../../src/settings/index.js';
 import type { SyncExecutor } from '../../src/sync/create-sync-executor.js';
 import type { JsonObject } from '../harness/github/index.js';
+import { eventually } from '../setup/eventually.js';
 import { approvedBy, BASE_SHA, configText, DIRECT_SHA, MERGE_SHA, payloads, startSyncScenario, webApp, type SyncScenario } from './support/sync-scenario.js';
 
 jest.setTimeout(30_000);
@@ -79,13 +80,6 @@ function pushPayload(before: string, after: string): JsonObject {
   return { ...structuredClone(payloads.direct), before, after };
 }
 
-async function until(description: string, check: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out: ${description}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe('kubegate/drift (ENV) on the default branch head', () => {
   let scenario: SyncScenario | undefined;
@@ -113,7 +107,7 @@ describe('kubegate/drift (ENV) on the default branch head', () => {
 
     // 1. The merge is synced and watched: the drift shows on the merge commit, the head.
     await harness.deliver('pull_request', payloads.merged);
-    await until('the drift run on the merge commit', () => driftRuns(MERGE_SHA)[0]?.status === 'completed');
+    await eventually('the drift run on the merge commit', () => driftRuns(MERGE_SHA)[0]?.status === 'completed', 10_000, 20);
     const [onMerge] = driftRuns(MERGE_SHA);
     expect(onMerge).toMatchObject({ conclusion: 'failure', output: expect.objectContaining({ title: '1 of 2 objects drifted' }) });
     expect(onMerge?.output.summary).toContain(`Environment **apps** at ${MERGE_SHA.slice(0, 12)}`);
@@ -124,7 +118,7 @@ describe('kubegate/drift (ENV) on the default branch head', () => {
 
     // 2. A push that changes no environment: the same report on a new run on the new head.
     await harness.deliver('push', pushPayload(MERGE_SHA, DIRECT_SHA));
-    await until('the drift run on the pushed commit', () => driftRuns(DIRECT_SHA)[0]?.status === 'completed');
+    await eventually('the drift run on the pushed commit', () => driftRuns(DIRECT_SHA)[0]?.status === 'completed', 10_000, 20);
     const [onPush] = driftRuns(DIRECT_SHA);
     expect(onPush).toMatchObject({ conclusion: 'failure', output: onMerge?.output });
     expect(driftRuns(MERGE_SHA)).toHaveLength(1);

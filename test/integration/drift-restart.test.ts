@@ -8,47 +8,15 @@ import { driftOnSynced } from '../../src/app/drift/drift-on-synced.js';
 import { rebuildDrift } from '../../src/app/drift/rebuild-drift.js';
 import { loadRepoConfig } from '../../src/config/load-repo-config.js';
 import type { EnvironmentConfig } from '../../src/config/types.js';
-import type { CheckRunInfo, CheckRunUpdate, GitHubPort, NewCheckRun } from '../../src/github/github-port.js';
 import { parseAppSettings } from '../../src/settings/index.js';
 import { createSyncExecutor } from '../../src/sync/create-sync-executor.js';
 import { resolveSyncConfig } from '../../src/sync/resolve-sync-config.js';
-import { clusterClient, freshNamespace, kubeconfigPath } from '../setup/cluster-env.js';
+import { clusterClient, eventually, freshNamespace, kubeconfigPath } from '../setup/cluster-env.js';
+import { concluded, memoryDriftPort, recordedGitHub } from './drift-helpers.js';
 import { configMap, hasKubectl, kubectl, objects } from './sync/sync-helpers.js';
 
 const testWithKubectl = hasKubectl ? test : test.skip;
-
-interface Recorded {
-  runs: Array<NewCheckRun & { id: number }>;
-  updates: Array<{ id: number; update: CheckRunUpdate }>;
-}
-
-function memoryPort(repo: string, configText: string, recorded: Recorded): GitHubPort {
-  const [owner = '', name = ''] = repo.split('/');
-  const port: Partial<GitHubPort> = {
-    repo: { owner, repo: name },
-    appId: () => Promise.resolve(undefined),
-    readFile: (path, ref) => Promise.resolve(path === '.github/kubegate.yml' && ref === 'main' ? { kind: 'file', text: configText } : undefined),
-    listCheckRuns: () => Promise.resolve(recorded.runs.map((r): CheckRunInfo => ({ id: r.id, name: r.name, headSha: r.headSha, status: 'completed', conclusion: null, externalId: r.externalId, annotationsCount: 0, appId: null }))),
-    createCheckRun: (run) => {
-      const id = recorded.runs.length + 1;
-      recorded.runs.push({ ...run, id });
-      return Promise.resolve({ id, name: run.name, headSha: run.headSha, status: 'in_progress', conclusion: null, externalId: run.externalId, annotationsCount: 0, appId: null });
-    },
-    updateCheckRun: (id, update) => {
-      recorded.updates.push({ id, update });
-      return Promise.resolve();
-    },
-  };
-  return port as GitHubPort;
-}
-
-async function until(check: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const TIMEOUT = 15_000;
 
 let service: DriftService | undefined;
 afterAll(async () => {
@@ -81,7 +49,7 @@ describe('drift after a restart', () => {
 
     // The restart: a fresh service, rebuilt from the cluster and GitHub.
     service = createDriftService(settings, { debounceMs: 100 });
-    const recorded: Recorded = { runs: [], updates: [] };
+    const recorded = recordedGitHub();
     const opened: number[] = [];
     const rebuilt = await rebuildDrift({
       settings,
@@ -89,16 +57,16 @@ describe('drift after a restart', () => {
       onSynced: driftOnSynced(() => service as DriftService),
       openRepository: (installationId) => {
         opened.push(installationId);
-        return Promise.resolve({ port: memoryPort(repository, configText, recorded), defaultBranch: 'main' });
+        return Promise.resolve({ port: memoryDriftPort(recorded, { repo: repository, configText }), defaultBranch: 'main' });
       },
       readDesired: (_port, _config, env, revision) => Promise.resolve(env === 'staging' && revision === sha ? objects(text) : []),
     });
     expect(rebuilt.watched).toBe(1);
     expect(opened).toEqual([7]);
-    await until(() => recorded.updates.some((u) => 'conclusion' in u.update && u.update.conclusion === 'success'));
+    await eventually('the drift run completed in sync', () => concluded(recorded, 'success'), TIMEOUT);
 
     expect(kubectl(['patch', 'configmap/a', '-n', ns, '--type=merge', '-p', '{"data":{"key":"edited"}}']).status).toBe(0);
-    await until(() => recorded.updates.some((u) => 'conclusion' in u.update && u.update.conclusion === 'neutral'));
+    await eventually('the drift run completed drifted (neutral)', () => concluded(recorded, 'neutral'), TIMEOUT);
     expect(recorded.runs).toHaveLength(1);
     expect(recorded.runs[0]).toMatchObject({ name: 'kubegate/drift (staging)', headSha: sha });
     await service.close();

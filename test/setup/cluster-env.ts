@@ -54,15 +54,4 @@ export async function freshNamespace(prefix = 'test'): Promise<string> {
   return name;
 }
 
-/**
- * Polls until check() is true, for things the control plane does on its own
- * time (a watch noticing an expired resourceVersion, an informer seeing a new
- * object). Fails with the description when the deadline passes.
- */
-export async function eventually(description: string, check: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${description}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+export { eventually } from './eventually.js';
